@@ -1,0 +1,44 @@
+# Two commands set everything up on a fresh machine with Python 3 and make:
+#   make serve   build and serve the site on http://127.0.0.1:8000
+#   make test    run the whole test suite (installs test tools and a browser if missing)
+.PHONY: serve build check test browser clean
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material's notice about MkDocs 2.0 is for site owners, not for every build of ours.
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible output: dates in the sitemap come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+# Stamp files make the second run fast: pip runs again only when a requirements file changes.
+$(VENV)/.site-installed: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Build into a scratch directory so a failed build never leaves a half-written site/ behind.
+build: $(VENV)/.site-installed
+	rm -rf site.partial
+	$(BIN)/mkdocs build --strict --site-dir site.partial
+	rm -rf site && mv site.partial site
+
+check: $(VENV)/.site-installed
+	$(BIN)/python -m mathforml check
+
+browser:
+	@$(BIN)/python tests/browser_path.py >/dev/null 2>&1 || tests/install-browser.sh
+
+test: $(VENV)/.test-installed browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site site.partial $(VENV)

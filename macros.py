@@ -1,0 +1,85 @@
+"""mkdocs-macros adapter: feeds syllabus.yml through the pure core in mathforml/ and hands the results to MkDocs.
+
+Everything MkDocs-specific lives here; the rules themselves live in mathforml/.
+"""
+
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from mathforml import render
+from mathforml.graph import SyllabusGraph
+from mathforml.syllabus import SyllabusError, load_syllabus
+
+SYLLABUS_FILE = "syllabus.yml"
+# The nav entry in mkdocs.yml whose value is this file name is replaced by the topics in reading order.
+NAV_PLACEHOLDER = SYLLABUS_FILE
+
+
+def _topics_nav(graph):
+    # MkDocs' templates print titles without escaping; Markup is escaped once and left alone by `| e`.
+    return [{escape(t.title): t.page} for t in graph.reading_order]
+
+
+def _fill_nav(nav, topics):
+    filled = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            (title, value), = entry.items()
+            if value == NAV_PLACEHOLDER:
+                value = topics
+            elif isinstance(value, list):
+                value = _fill_nav(value, topics)
+            entry = {title: value}
+        filled.append(entry)
+    return filled
+
+
+def define_env(env):
+    config = env.conf
+    try:
+        syllabus = load_syllabus(Path(env.project_dir) / SYLLABUS_FILE, config["docs_dir"])
+    except SyllabusError as error:
+        raise PluginError(str(error)) from None
+    graph = SyllabusGraph(syllabus)
+    env.variables["syllabus_graph"] = graph
+    env.variables["first_topic_page"] = graph.reading_order[0].page
+
+    config["site_name"] = escape(syllabus.title)
+    if syllabus.description:
+        config["site_description"] = escape(syllabus.description)
+    config["nav"] = _fill_nav(config["nav"], _topics_nav(graph))
+
+    @env.macro
+    def reading_order_table():
+        """The full reading order as a table: step, topic, hours, prerequisites, total."""
+        return render.reading_order_table(graph, _link_from(env))
+
+    @env.macro
+    def total_hours():
+        return render.format_hours(graph.total_hours)
+
+
+def _link_from(env):
+    """A function giving each topic's page URL relative to the page being rendered."""
+    config, page = env.conf, env.page
+
+    def link(topic):
+        target = File(topic.page, config["docs_dir"], config["site_dir"], config["use_directory_urls"])
+        return get_relative_url(target.url, page.url)
+
+    return link
+
+
+def on_post_page_macros(env):
+    # Runs after macro rendering, so text from syllabus.yml is never read as a Jinja template.
+    graph = env.variables["syllabus_graph"]
+    topic = graph.by_page.get(env.page.file.src_uri)
+    if topic is None:
+        return
+    header = render.topic_header(graph, topic.id, _link_from(env))
+    env.markdown = f"{header}\n\n{env.markdown}"
+    env.page.meta.setdefault("description", escape(topic.summary))

@@ -1,0 +1,236 @@
+"""Load syllabus.yml and validate it, turning every problem into one readable message."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import jsonschema
+import yaml
+
+from mathforml import graph
+
+SCHEMA_PATH = Path(__file__).with_name("syllabus.schema.json")
+SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+TOPIC_FIELDS = tuple(SCHEMA["$defs"]["topic"]["properties"])
+TOP_FIELDS = tuple(SCHEMA["properties"])
+TOPICS_DIR = "topics"
+
+
+class SyllabusError(Exception):
+    """A problem in syllabus.yml, worded for the person who edits it."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    requires: tuple[str, ...]
+    hours: float
+    summary: str
+    page: str
+
+
+@dataclass(frozen=True)
+class Syllabus:
+    title: str
+    description: str
+    topics: tuple[Topic, ...]  # in file order
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys, which PyYAML would silently overwrite."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key '{key}' appears twice in the same mapping", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _line_numbers(node, path=()):
+    """Map each path in the document (('topics', 2, 'hours')) to its 1-based line."""
+    lines = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = path + (key_node.value,)
+            lines.update(_line_numbers(value_node, child))
+            lines[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.update(_line_numbers(item, path + (index,)))
+    return lines
+
+
+class _Reporter:
+    """Words errors as 'syllabus.yml:LINE: topic 'id', field 'f': problem. Fix.'"""
+
+    def __init__(self, name, data, lines):
+        self.name, self.data, self.lines = name, data, lines
+
+    def error(self, path, problem, fix=""):
+        path = tuple(path)
+        line = next((self.lines[path[:n]] for n in range(len(path), -1, -1) if path[:n] in self.lines), None)
+        where = f"{self.name}:{line}" if line else self.name
+        parts = [where]
+        if len(path) >= 2 and path[0] == "topics" and isinstance(path[1], int):
+            topic = self.data["topics"][path[1]]
+            topic_id = topic.get("id") if isinstance(topic, dict) else None
+            parts.append(f"topic '{topic_id}'" if isinstance(topic_id, str) else f"topic #{path[1] + 1}")
+            if len(path) >= 3:
+                parts.append(f"field '{path[2]}'")
+        elif path:
+            parts.append(f"field '{path[0]}'")
+        message = ": ".join(parts) + f": {problem}"
+        if fix:
+            message += f" {fix}"
+        return SyllabusError(message)
+
+
+def _did_you_mean(word, options):
+    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    return f"Did you mean '{close[0]}'?" if close else ""
+
+
+def _short(value, limit=40):
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_TYPE_WORDS = {"string": "text", "number": "a number", "array": "a list", "object": "a mapping", "boolean": "true or false"}
+
+
+def _schema_error(report, error):
+    path = list(error.absolute_path)
+    kind = error.validator
+    if kind == "additionalProperties":
+        allowed = TOPIC_FIELDS if path else TOP_FIELDS
+        extra = sorted(set(error.instance) - set(allowed))[0]
+        hint = _did_you_mean(extra, allowed) or f"Allowed fields: {', '.join(allowed)}."
+        return report.error(path + [extra], "unknown field.", hint)
+    if kind == "required":
+        field = error.message.split("'")[1]
+        return report.error(path + [field], "is missing.", f"Add '{field}:' to this {'topic' if path else 'file'}.")
+    if kind == "type":
+        if not path:
+            return report.error(path, "must be a mapping with 'title' and 'topics'.", "See README.md for an example.")
+        want = _TYPE_WORDS.get(error.validator_value, error.validator_value)
+        return report.error(path, f"must be {want}, not {_short(error.instance)}.")
+    if kind == "pattern" and path[-1] == "id":
+        return report.error(path, f"{_short(error.instance)} is not a valid id.", "Use lowercase letters, digits and dashes, like 'linear-algebra'.")
+    if kind == "pattern" and path[-1] == "title":
+        return report.error(path, "cannot contain '<', '>', '{' or '}'.", "Titles are plain text; write the words instead.")
+    if kind == "pattern" and path[-1] == "page":
+        return report.error(path, f"{_short(error.instance)} is not a page path.", "Give a path inside docs/ ending in .md, like 'topics/linear-algebra.md'.")
+    if kind == "exclusiveMinimum":
+        return report.error(path, f"must be more than 0, not {_short(error.instance)}.")
+    if kind == "minItems":
+        return report.error(path, "is empty.", "List at least one topic.")
+    if kind == "minLength":
+        return report.error(path, "is empty.", "Write some text here.")
+    if kind == "uniqueItems":
+        return report.error(path, "lists the same topic twice.", "Remove the repeated id.")
+    return report.error(path, error.message + ".")
+
+
+def parse_syllabus(text, name="syllabus.yml"):
+    """Parse and check the file's own consistency (no disk access beyond the text)."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        raise SyllabusError(f"{name}{line}: this is not valid YAML: {exc.problem}. Check the indentation and quoting on that line.") from None
+    except yaml.YAMLError as exc:
+        raise SyllabusError(f"{name}: this is not valid YAML: {exc}.") from None
+    if data is None:
+        raise SyllabusError(f"{name}: the file is empty. It needs a 'title' and a list of 'topics'; see README.md for an example.")
+    report = _Reporter(name, data, _line_numbers(root))
+
+    errors = sorted(
+        jsonschema.Draft202012Validator(SCHEMA).iter_errors(data),
+        key=lambda e: [(0, p) if isinstance(p, int) else (1, str(p)) for p in e.absolute_path],
+    )
+    if errors:
+        raise _schema_error(report, errors[0])
+
+    topics = []
+    seen = {}
+    for index, raw in enumerate(data["topics"]):
+        if raw["id"] in seen:
+            raise report.error(("topics", index, "id"), f"'{raw['id']}' is already the id of topic #{seen[raw['id']] + 1}.", "Give each topic its own id.")
+        seen[raw["id"]] = index
+        topics.append(Topic(
+            id=raw["id"],
+            title=raw["title"],
+            requires=tuple(raw["requires"]),
+            hours=raw["hours"],
+            summary=raw["summary"],
+            page=raw.get("page", f"{TOPICS_DIR}/{raw['id']}.md"),
+        ))
+    for index, topic in enumerate(topics):
+        for position, required in enumerate(topic.requires):
+            at = ("topics", index, "requires", position)
+            if required == topic.id:
+                raise report.error(at, "a topic cannot require itself.", f"Remove '{required}' from its own 'requires'.")
+            if required not in seen:
+                hint = _did_you_mean(required, seen) or "Add a topic with that id, or remove it from 'requires'."
+                raise report.error(at, f"no topic has the id '{required}'.", hint)
+    pages = {}
+    for index, topic in enumerate(topics):
+        if topic.page in pages:
+            raise report.error(("topics", index, "page"), f"'{topic.page}' is already the page of topic '{pages[topic.page]}'.", "Give each topic its own page.")
+        pages[topic.page] = topic.id
+
+    syllabus = Syllabus(title=data["title"], description=data.get("description", ""), topics=tuple(topics))
+    cycle = graph.find_cycle(syllabus)
+    if cycle:
+        first = next(i for i, t in enumerate(topics) if t.id == cycle[0])
+        raise report.error(
+            ("topics", first, "requires"),
+            f"the prerequisites form a cycle: {' -> '.join(cycle)} (each requires the next).",
+            "Remove one of these 'requires' entries so the topics can be put in order.",
+        )
+    return syllabus
+
+
+def check_pages(syllabus, docs_dir, name="syllabus.yml"):
+    """Every topic has its page, and every page under docs/topics/ belongs to a topic."""
+    docs_dir = Path(docs_dir)
+    for topic in syllabus.topics:
+        if not (docs_dir / topic.page).is_file():
+            raise SyllabusError(
+                f"{name}: topic '{topic.id}', field 'page': docs/{topic.page} does not exist. "
+                f"Create it (a page with the topic's resources), or set 'page' to the file you meant."
+            )
+    claimed = {PurePosixPath(t.page) for t in syllabus.topics}
+    for path in sorted((docs_dir / TOPICS_DIR).rglob("*.md")):
+        relative = PurePosixPath(path.relative_to(docs_dir).as_posix())
+        if relative not in claimed:
+            guess = _did_you_mean(path.stem, [t.id for t in syllabus.topics])
+            raise SyllabusError(
+                f"{name}: docs/{relative} is a topic page that no topic claims. "
+                f"Add a topic for it to {name}, or delete the file. {guess}".rstrip()
+            )
+
+
+def load_syllabus(path, docs_dir):
+    """Read, validate and return the syllabus at `path`, whose pages live in `docs_dir`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SyllabusError(f"{path.name}: the file does not exist. Create it next to mkdocs.yml; see README.md.") from None
+    except UnicodeDecodeError:
+        raise SyllabusError(f"{path.name}: the file is not UTF-8 text. Save it as UTF-8.") from None
+    syllabus = parse_syllabus(text, path.name)
+    check_pages(syllabus, docs_dir, path.name)
+    return syllabus

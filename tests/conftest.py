@@ -1,0 +1,61 @@
+"""Shared helpers: build a site (the real one, or a small fixture syllabus) and read its HTML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+# Everything a build reads besides syllabus.yml and the topic pages.
+SITE_SOURCES = ("mkdocs.yml", "macros.py", "mathforml")
+
+
+def run_build(project, site_dir=None):
+    """`mkdocs build --strict` in `project`; returns the CompletedProcess."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    site_dir = site_dir or project / "site"
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def make_project(tmp_path, syllabus, topic_pages=None):
+    """A copy of the site with the given syllabus.yml text; every topic gets a small page unless given."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in SITE_SOURCES:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(ROOT / name, project / name)
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("topics"))
+    (project / "docs" / "topics").mkdir()
+    (project / "syllabus.yml").write_text(textwrap.dedent(syllabus), encoding="utf-8")
+    if topic_pages is None:
+        import yaml
+        topic_pages = {t["id"]: f"## Resources\n\nAbout {t['id']}.\n" for t in yaml.safe_load(textwrap.dedent(syllabus))["topics"]}
+    for topic_id, text in topic_pages.items():
+        (project / "docs" / "topics" / f"{topic_id}.md").write_text(text, encoding="utf-8")
+    return project
+
+
+def read_html(path):
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built once per test session."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+

@@ -1,0 +1,150 @@
+"""Build small fixture syllabi with MkDocs and read the HTML a visitor would get."""
+
+import pytest
+
+from conftest import make_project, read_html, run_build
+
+SMALL = """\
+title: Fixture & Friends
+topics:
+  - id: late
+    title: Late
+    requires: [base]
+    hours: 3
+    summary: Needs base.
+  - id: base
+    title: Base
+    requires: []
+    hours: 2
+    summary: The start.
+  - id: side
+    title: Side
+    requires: []
+    hours: 1.5
+    summary: Independent.
+"""
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("small"), SMALL)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return project / "site"
+
+
+def nav_topic_titles(page):
+    section = next(li for li in page.select("nav.md-nav--primary > ul > li") if "Reading order" in li.get_text())
+    return [a.get_text(strip=True) for a in section.select("ul a.md-nav__link")]
+
+
+def test_nav_follows_reading_order_with_file_order_ties(small_site):
+    home = read_html(small_site / "index.html")
+    assert nav_topic_titles(home) == ["Base", "Late", "Side"]
+    # The other pages keep their places around the topics.
+    top = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary > ul > li > a, nav.md-nav--primary > ul > li > label")]
+    assert top[0] == "Home" and top[-1] == "Customize your own syllabus"
+
+
+def test_header_block_on_every_topic_page(small_site):
+    late = read_html(small_site / "topics/late/index.html")
+    assert late.select_one('[data-syllabus="step"]').get_text(strip=True) == "Step 2 of 3"
+    assert late.select_one('[data-syllabus="hours"]').get_text(strip=True) == "About 3 hours"
+    badges = late.select('[data-syllabus="prerequisites"] a')
+    assert [(a.get_text(), a["href"]) for a in badges] == [("Base", "../base/")]
+    base = read_html(small_site / "topics/base/index.html")
+    unlocks = base.select('[data-syllabus="unlocks"] a')
+    assert [(a.get_text(), a["href"]) for a in unlocks] == [("Late", "../late/")]
+    assert "Nothing: a starting point" in base.select_one('[data-syllabus="prerequisites"]').get_text()
+    side = read_html(small_site / "topics/side/index.html")
+    assert side.select_one('[data-syllabus="step"]').get_text(strip=True) == "Step 3 of 3"
+    assert side.select_one('[data-syllabus="hours"]').get_text(strip=True) == "About 1.5 hours"
+
+
+def test_previous_next_footer_follows_reading_order(small_site):
+    late = read_html(small_site / "topics/late/index.html")
+    previous = late.select_one("a.md-footer__link--prev")
+    following = late.select_one("a.md-footer__link--next")
+    assert previous["href"] == "../base/" and following["href"] == "../side/"
+
+
+def test_home_lists_reading_order_and_total(small_site):
+    home = read_html(small_site / "index.html")
+    rows = home.select('[data-syllabus="reading-order"] tbody tr')
+    assert [r["data-topic"] for r in rows] == ["base", "late", "side"]
+    assert [td.get_text() for td in rows[1].select("td")] == ["2", "Late", "3", "Base"]
+    assert rows[1].select("td a")[0]["href"] == "topics/late/"
+    assert home.select_one('[data-syllabus="total-hours"]').get_text() == "6.5"
+
+
+def test_site_name_comes_from_the_syllabus_and_is_escaped(small_site):
+    html = (small_site / "index.html").read_text(encoding="utf-8")
+    assert "Fixture &amp; Friends" in html
+    assert "Fixture & Friends" not in html
+
+
+def test_meta_description_of_a_topic_is_its_summary(small_site):
+    late = read_html(small_site / "topics/late/index.html")
+    assert late.select_one('meta[name="description"]')["content"] == "Needs base."
+
+
+HOSTILE = """\
+title: Hostile
+topics:
+  - id: one
+    title: "Tom & \\"Jerry\\" 'quoted'"
+    requires: []
+    hours: 1
+    summary: "<script>alert('summary')</script> {{ 7 * 7 }} & <b>bold</b>"
+  - id: two
+    title: Two
+    requires: [one]
+    hours: 1
+    summary: "<img src=x onerror=alert(1)>"
+"""
+
+
+def test_text_from_the_data_file_is_escaped_everywhere(tmp_path):
+    project = make_project(tmp_path, HOSTILE)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    for page in ["index.html", "topics/one/index.html", "topics/two/index.html"]:
+        html = (project / "site" / page).read_text(encoding="utf-8")
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html
+        assert "<b>bold</b>" not in html
+    one = (project / "site/topics/one/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#39;summary&#39;)&lt;/script&gt; {{ 7 * 7 }} &amp; &lt;b&gt;bold&lt;/b&gt;" in one
+    two = read_html(project / "site/topics/two/index.html")
+    assert two.select_one('[data-syllabus="prerequisites"] a').get_text() == "Tom & \"Jerry\" 'quoted'"
+
+
+def test_broken_syllabus_stops_the_build_with_one_clear_message(tmp_path):
+    project = make_project(tmp_path, SMALL.replace("requires: [base]", "requires: [bse]"),
+                           topic_pages={i: "x\n" for i in ["late", "base", "side"]})
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "syllabus.yml:5: topic 'late': field 'requires': no topic has the id 'bse'. Did you mean 'base'?" in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_adding_a_topic_and_its_page_is_all_it_takes(tmp_path):
+    grown = SMALL + """\
+  - id: between
+    title: Between
+    requires: [base]
+    hours: 4
+    summary: Added by a forker.
+"""
+    project = make_project(tmp_path, grown.replace("requires: [base]\n    hours: 3", "requires: [base, between]\n    hours: 3"))
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    home = read_html(project / "site/index.html")
+    # 'side' is ready before 'between' and comes first in the file; 'late' waits for both of its prerequisites.
+    assert nav_topic_titles(home) == ["Base", "Side", "Between", "Late"]
+    late = read_html(project / "site/topics/late/index.html")
+    assert [a.get_text() for a in late.select('[data-syllabus="prerequisites"] a')] == ["Base", "Between"]
+    between = read_html(project / "site/topics/between/index.html")
+    assert [a["href"] for a in between.select('[data-syllabus="unlocks"] a')] == ["../late/"]
