@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads besides syllabus.yml and the topic pages.
-SITE_SOURCES = ("mkdocs.yml", "macros.py", "mathforml")
+SITE_SOURCES = ("mkdocs.yml", "macros.py", "mathforml", "overrides")
 
 
 def run_build(project, site_dir=None):
@@ -59,3 +60,59 @@ def built_site(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     return site
 
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served over HTTP on 127.0.0.1, as a visitor's browser would get it."""
+    import functools
+    import threading
+
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium driven by Playwright; the suite fails, rather than skips, without one."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_path import browser_path
+
+    path = browser_path()
+    assert path, "No Chromium or Chrome found: run `make test`, which installs one, or set CHROME_PATH."
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def offline_page(browser, site_url):
+    """A fresh browser profile whose every request off the local site is blocked and recorded."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.blocked = []
+
+    def route(route_):
+        if route_.request.url.startswith(site_url):
+            route_.continue_()
+        else:
+            page.blocked.append(route_.request.url)
+            route_.abort()
+
+    context.route("**/*", route)
+    yield page
+    context.close()
