@@ -59,6 +59,11 @@ def define_env(env):
         return render.reading_order_table(graph, _link_from(env))
 
     @env.macro
+    def prerequisite_map():
+        """The prerequisite graph as an inline SVG; every node links to its topic."""
+        return render.prerequisite_map(graph, _link_from(env))
+
+    @env.macro
     def total_hours():
         return render.format_hours(graph.total_hours)
 

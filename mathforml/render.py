@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import jinja2
 
+from mathforml.map_layout import map_layout
+
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("mathforml", "templates"),
     autoescape=True,
@@ -50,3 +52,8 @@ def topic_header(graph, topic_id, link):
 def reading_order_table(graph, link):
     """The full reading order with hours and direct prerequisites."""
     return _render("reading_order.html", graph=graph, link=link)
+
+
+def prerequisite_map(graph, link):
+    """The whole prerequisite graph as an inline SVG, laid out in reading-order layers."""
+    return _render("map.html", layout=map_layout(graph), step_of=graph.step, link=link)
