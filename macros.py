@@ -11,7 +11,9 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from mathforml import render
+from mathforml.export import syllabus_json
 from mathforml.graph import SyllabusGraph
+from mathforml.repository import github_pages_url
 from mathforml.syllabus import SyllabusError, load_syllabus
 
 SYLLABUS_FILE = "syllabus.yml"
@@ -48,6 +50,9 @@ def define_env(env):
     env.variables["syllabus_graph"] = graph
     env.variables["first_topic_page"] = graph.reading_order[0].page
 
+    # A fork changes repo_url once; its Pages address (sitemap, canonical links, instant navigation) follows.
+    if not config["site_url"]:
+        config["site_url"] = github_pages_url(config["repo_url"])
     config["site_name"] = escape(syllabus.title)
     if syllabus.description:
         config["site_description"] = escape(syllabus.description)
@@ -64,19 +69,24 @@ def define_env(env):
         return render.prerequisite_map(graph, _link_from(env))
 
     @env.macro
+    def study_plan():
+        """Progress summary, finish-date calculator, export and import."""
+        return render.study_plan(graph, get_relative_url(_page_url(config, "map.md"), env.page.url))
+
+    @env.macro
     def total_hours():
         return render.format_hours(graph.total_hours)
+
+
+def _page_url(config, src):
+    """The URL, relative to the site root, of the page built from docs/<src>."""
+    return File(src, config["docs_dir"], config["site_dir"], config["use_directory_urls"]).url
 
 
 def _link_from(env):
     """A function giving each topic's page URL relative to the page being rendered."""
     config, page = env.conf, env.page
-
-    def link(topic):
-        target = File(topic.page, config["docs_dir"], config["site_dir"], config["use_directory_urls"])
-        return get_relative_url(target.url, page.url)
-
-    return link
+    return lambda topic: get_relative_url(_page_url(config, topic.page), page.url)
 
 
 def on_post_page_macros(env):
@@ -88,3 +98,10 @@ def on_post_page_macros(env):
     header = render.topic_header(graph, topic.id, _link_from(env))
     env.markdown = f"{header}\n\n{env.markdown}"
     env.page.meta.setdefault("description", escape(topic.summary))
+
+
+def on_post_build(env):
+    config = env.conf
+    graph = env.variables["syllabus_graph"]
+    document = syllabus_json(graph, lambda topic: _page_url(config, topic.page))
+    (Path(config["site_dir"]) / "syllabus.json").write_text(document, encoding="utf-8")

@@ -57,3 +57,8 @@ def reading_order_table(graph, link):
 def prerequisite_map(graph, link):
     """The whole prerequisite graph as an inline SVG, laid out in reading-order layers."""
     return _render("map.html", layout=map_layout(graph), step_of=graph.step, link=link)
+
+
+def study_plan(graph, map_url):
+    """The progress summary, finish-date calculator and export/import controls (driven by progress.js)."""
+    return _render("study_plan.html", graph=graph, map_url=map_url)

@@ -18,9 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE_SOURCES = ("mkdocs.yml", "macros.py", "mathforml", "overrides")
 
 
-def run_build(project, site_dir=None):
+def run_build(project, site_dir=None, site_url=None):
     """`mkdocs build --strict` in `project`; returns the CompletedProcess."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     site_dir = site_dir or project / "site"
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
@@ -53,27 +56,35 @@ def read_html(path):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The real site, built once per test session."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = run_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site
+def served_site(tmp_path_factory):
+    """The real site, built once per session for the address it is served at on 127.0.0.1.
 
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    """The built site served over HTTP on 127.0.0.1, as a visitor's browser would get it."""
+    Material's instant navigation only follows links under site_url, so the build must know the port.
+    """
     import functools
     import threading
 
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+    site = tmp_path_factory.mktemp("built") / "site"
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_port}/"
+    result = run_build(ROOT, site, site_url=url)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    yield site, url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(served_site):
+    return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site):
+    return served_site[1]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

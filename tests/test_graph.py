@@ -110,3 +110,12 @@ def test_map_edge_that_skips_a_row_goes_around_the_boxes_between():
     segment = [part for part in long_edge.path.split() if part.startswith("L")][0]
     x = float(segment[1:].split(",")[0])
     assert not (b.x <= x <= b.x + b.width)
+
+
+def test_github_pages_url_follows_the_repository():
+    from mathforml.repository import github_pages_url
+
+    assert github_pages_url("https://github.com/mathforml/mathforml") == "https://mathforml.github.io/mathforml/"
+    assert github_pages_url("https://github.com/Ada-L/my-syllabus.git") == "https://ada-l.github.io/my-syllabus/"
+    assert github_pages_url("https://github.com/ada/ada.github.io/") == "https://ada.github.io/"
+    assert github_pages_url("https://gitlab.com/ada/syllabus") is None

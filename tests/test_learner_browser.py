@@ -1,0 +1,141 @@
+"""Learner features in headless Chromium: the map, progress that persists, export/import, the plan."""
+
+import json
+import math
+from datetime import date, timedelta
+
+import pytest
+
+from conftest import ROOT
+from mathforml.graph import SyllabusGraph
+from mathforml.syllabus import load_syllabus
+
+GRAPH = SyllabusGraph(load_syllabus(ROOT / "syllabus.yml", ROOT / "docs"))
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(accept_downloads=True)
+    yield context
+    context.close()
+
+
+def test_map_node_leads_to_its_topic(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "map/")
+    nodes = page.locator("svg a.syllabus-map__node")
+    assert nodes.count() == len(GRAPH.reading_order)
+    assert page.locator("svg path.syllabus-map__edge").count() == sum(len(t.requires) for t in GRAPH.syllabus.topics)
+    nodes.and_(page.locator('[data-topic="optimization"]')).click()
+    page.wait_for_url(site_url + "topics/optimization/")
+    assert page.locator("article h1").inner_text() == "Optimization"
+
+
+def test_done_mark_survives_instant_navigation_and_reload(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "topics/linear-algebra/")
+    box = page.locator('input[data-progress-topic="linear-algebra"]')
+    box.check()
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.md-nav--primary a.md-nav__link", has_text="Home").first.click()
+    page.wait_for_url(site_url)
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation swapped the page without a reload"
+    row = page.locator('table[data-syllabus="reading-order"] tr[data-topic="linear-algebra"]')
+    assert "is-done" in row.get_attribute("class")
+    summary = page.locator('[data-progress="summary"]').first
+    assert summary.inner_text() == "Your progress: 1 of 9 topics done, 80 of 570 hours (14%)."
+    page.reload()
+    assert "is-done" in page.locator('tr[data-topic="linear-algebra"]').get_attribute("class")
+    page.goto(site_url + "map/")
+    assert "is-done" in page.locator('.syllabus-map__node[data-topic="linear-algebra"]').get_attribute("class")
+    page.goto(site_url + "topics/linear-algebra/")
+    assert page.locator('input[data-progress-topic="linear-algebra"]').is_checked()
+
+
+def test_resource_marks_persist(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "topics/probability/")
+    boxes = page.locator("input[data-progress-resource]")
+    assert boxes.count() >= 3
+    boxes.first.check()
+    page.reload()
+    assert page.locator("input[data-progress-resource]").first.is_checked()
+    assert not page.locator("input[data-progress-resource]").nth(1).is_checked()
+
+
+def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp_path):
+    page = context.new_page()
+    for topic in ("on-ramp", "probability"):
+        page.goto(site_url + f"topics/{topic}/")
+        page.locator(f'input[data-progress-topic="{topic}"]').check()
+    page.locator("input[data-progress-resource]").first.check()
+    page.goto(site_url + "plan/")
+    with page.expect_download() as download:
+        page.locator('[data-progress="export"]').click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text())
+    assert data["format"] == "mathforml-progress"
+    assert data["topics"] == ["on-ramp", "probability"]
+    assert data["resources"] == ["https://cs229.stanford.edu/section/cs229-prob.pdf"]
+
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        other.goto(site_url + "plan/")
+        assert other.locator('[data-progress="summary"]').inner_text().startswith("Your progress: 0 of 9")
+        other.locator('input[data-progress="import"]').set_input_files(str(exported))
+        message = other.locator('[data-progress="message"]')
+        message.filter(has_text="Imported").wait_for()
+        assert message.inner_text() == "Imported: 2 topics and 1 resources marked done."
+        other.goto(site_url)
+        assert "is-done" in other.locator('tr[data-topic="probability"]').get_attribute("class")
+        bad = tmp_path / "bad.json"
+        bad.write_text('{"hello": 1}')
+        other.goto(site_url + "plan/")
+        other.locator('input[data-progress="import"]').set_input_files(str(bad))
+        other.locator('[data-progress="message"]').filter(has_text="nothing was changed").wait_for()
+        assert other.locator('[data-progress="summary"]').inner_text().startswith("Your progress: 2 of 9")
+    finally:
+        fresh.close()
+
+
+def test_study_plan_dates_match_a_hand_calculation(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "topics/on-ramp/")
+    page.locator('input[data-progress-topic="on-ramp"]').check()
+    page.goto(site_url + "plan/")
+    page.locator("#plan-hours").fill("10")
+    page.locator("#plan-goal").select_option("machine-learning")
+    # Whole order: 570 h - 60 h done = 510 h at 10 h/week = 51 weeks = 357 days.
+    # Path to Ng's course: on-ramp (done) + probability 50 h + the course 90 h = 140 h = 14 weeks = 98 days.
+    today = date.today()
+    expected_all = today + timedelta(days=math.ceil(510 / 10 * 7))
+    expected_goal = today + timedelta(days=math.ceil(140 / 10 * 7))
+    assert page.locator('[data-plan="all-hours"]').inner_text() == "510 hours left"
+    assert page.locator('[data-plan="all-date"] time').get_attribute("datetime") == expected_all.isoformat()
+    assert page.locator('[data-plan="goal-hours"]').inner_text() == "140 hours left"
+    assert page.locator('[data-plan="goal-date"] time').get_attribute("datetime") == expected_goal.isoformat()
+    page.reload()
+    assert page.locator("#plan-hours").input_value() == "10"
+    assert page.locator("#plan-goal").input_value() == "machine-learning"
+
+
+def test_site_is_usable_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "map/")
+        links = page.locator("svg a.syllabus-map__node")
+        assert links.count() == len(GRAPH.reading_order)
+        assert links.first.get_attribute("href") == "../topics/on-ramp/"
+        assert page.locator('table[data-syllabus="reading-order"] tbody tr').count() == len(GRAPH.reading_order)
+        page.goto(site_url + "topics/cs229/")
+        path = page.locator('[data-syllabus="path"] li')
+        assert path.count() == len(GRAPH.path_to("cs229"))
+        assert page.locator('[data-syllabus="path"] summary').inner_text() == "Full path to this topic: 8 topics, 530 hours"
+        assert page.locator('[data-syllabus="done"]').is_hidden()
+        page.goto(site_url + "plan/")
+        assert "need JavaScript" in page.locator(".syllabus-plan__noscript").inner_text()
+    finally:
+        context.close()
