@@ -2,15 +2,18 @@
 
 import json
 import math
+import re
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT
 from mathforml.graph import SyllabusGraph
 from mathforml.syllabus import load_syllabus
 
 GRAPH = SyllabusGraph(load_syllabus(ROOT / "syllabus.yml", ROOT / "docs"))
+DONE = re.compile(r"\bis-done\b")
 
 
 @pytest.fixture
@@ -28,7 +31,7 @@ def test_map_node_leads_to_its_topic(context, site_url):
     assert page.locator("svg path.syllabus-map__edge").count() == sum(len(t.requires) for t in GRAPH.syllabus.topics)
     nodes.and_(page.locator('[data-topic="optimization"]')).click()
     page.wait_for_url(site_url + "topics/optimization/")
-    assert page.locator("article h1").inner_text() == "Optimization"
+    expect(page.locator("article h1")).to_have_text("Optimization")
 
 
 def test_done_mark_survives_instant_navigation_and_reload(context, site_url):
@@ -40,16 +43,16 @@ def test_done_mark_survives_instant_navigation_and_reload(context, site_url):
     page.locator("nav.md-nav--primary a.md-nav__link", has_text="Home").first.click()
     page.wait_for_url(site_url)
     assert page.evaluate("window.__sameDocument === true"), "instant navigation swapped the page without a reload"
-    row = page.locator('table[data-syllabus="reading-order"] tr[data-topic="linear-algebra"]')
-    assert "is-done" in row.get_attribute("class")
+    expect(page.locator('table[data-syllabus="reading-order"] tr[data-topic="linear-algebra"]')).to_have_class(DONE)
+    expect(page.locator('table[data-syllabus="reading-order"] tr[data-topic="statistics"]')).not_to_have_class(DONE)
     summary = page.locator('[data-progress="summary"]').first
-    assert summary.inner_text() == "Your progress: 1 of 9 topics done, 80 of 570 hours (14%)."
+    expect(summary).to_have_text("Your progress: 1 of 9 topics done, 80 of 570 hours (14%).")
     page.reload()
-    assert "is-done" in page.locator('tr[data-topic="linear-algebra"]').get_attribute("class")
+    expect(page.locator('tr[data-topic="linear-algebra"]')).to_have_class(DONE)
     page.goto(site_url + "map/")
-    assert "is-done" in page.locator('.syllabus-map__node[data-topic="linear-algebra"]').get_attribute("class")
+    expect(page.locator('.syllabus-map__node[data-topic="linear-algebra"]')).to_have_class(DONE)
     page.goto(site_url + "topics/linear-algebra/")
-    assert page.locator('input[data-progress-topic="linear-algebra"]').is_checked()
+    expect(page.locator('input[data-progress-topic="linear-algebra"]')).to_be_checked()
 
 
 def test_resource_marks_persist(context, site_url):
@@ -59,8 +62,8 @@ def test_resource_marks_persist(context, site_url):
     assert boxes.count() >= 3
     boxes.first.check()
     page.reload()
-    assert page.locator("input[data-progress-resource]").first.is_checked()
-    assert not page.locator("input[data-progress-resource]").nth(1).is_checked()
+    expect(page.locator("input[data-progress-resource]").first).to_be_checked()
+    expect(page.locator("input[data-progress-resource]").nth(1)).not_to_be_checked()
 
 
 def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp_path):
@@ -83,19 +86,17 @@ def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp
     try:
         other = fresh.new_page()
         other.goto(site_url + "plan/")
-        assert other.locator('[data-progress="summary"]').inner_text().startswith("Your progress: 0 of 9")
+        expect(other.locator('[data-progress="summary"]')).to_contain_text("Your progress: 0 of 9")
         other.locator('input[data-progress="import"]').set_input_files(str(exported))
-        message = other.locator('[data-progress="message"]')
-        message.filter(has_text="Imported").wait_for()
-        assert message.inner_text() == "Imported: 2 topics and 1 resources marked done."
+        expect(other.locator('[data-progress="message"]')).to_have_text("Imported: 2 topics and 1 resources marked done.")
         other.goto(site_url)
-        assert "is-done" in other.locator('tr[data-topic="probability"]').get_attribute("class")
+        expect(other.locator('tr[data-topic="probability"]')).to_have_class(DONE)
         bad = tmp_path / "bad.json"
         bad.write_text('{"hello": 1}')
         other.goto(site_url + "plan/")
         other.locator('input[data-progress="import"]').set_input_files(str(bad))
-        other.locator('[data-progress="message"]').filter(has_text="nothing was changed").wait_for()
-        assert other.locator('[data-progress="summary"]').inner_text().startswith("Your progress: 2 of 9")
+        expect(other.locator('[data-progress="message"]')).to_contain_text("nothing was changed")
+        expect(other.locator('[data-progress="summary"]')).to_contain_text("Your progress: 2 of 9")
     finally:
         fresh.close()
 
@@ -112,13 +113,14 @@ def test_study_plan_dates_match_a_hand_calculation(context, site_url):
     today = date.today()
     expected_all = today + timedelta(days=math.ceil(510 / 10 * 7))
     expected_goal = today + timedelta(days=math.ceil(140 / 10 * 7))
-    assert page.locator('[data-plan="all-hours"]').inner_text() == "510 hours left"
-    assert page.locator('[data-plan="all-date"] time').get_attribute("datetime") == expected_all.isoformat()
-    assert page.locator('[data-plan="goal-hours"]').inner_text() == "140 hours left"
-    assert page.locator('[data-plan="goal-date"] time').get_attribute("datetime") == expected_goal.isoformat()
+    expect(page.locator('[data-plan="all-hours"]')).to_have_text("510 hours left")
+    expect(page.locator('[data-plan="all-date"] time')).to_have_attribute("datetime", expected_all.isoformat())
+    expect(page.locator('[data-plan="goal-hours"]')).to_have_text("140 hours left")
+    expect(page.locator('[data-plan="goal-date"] time')).to_have_attribute("datetime", expected_goal.isoformat())
     page.reload()
-    assert page.locator("#plan-hours").input_value() == "10"
-    assert page.locator("#plan-goal").input_value() == "machine-learning"
+    expect(page.locator("#plan-hours")).to_have_value("10")
+    expect(page.locator("#plan-goal")).to_have_value("machine-learning")
+    expect(page.locator('[data-plan="goal-hours"]')).to_have_text("140 hours left")
 
 
 def test_site_is_usable_without_javascript(browser, site_url):
