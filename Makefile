@@ -1,7 +1,7 @@
 # Two commands set everything up on a fresh machine with Python 3 and make:
 #   make serve   build and serve the site on http://127.0.0.1:8000
 #   make test    run the whole test suite (installs test tools and a browser if missing)
-.PHONY: serve build check test browser clean
+.PHONY: serve build check test browser audit bench clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -45,5 +45,9 @@ browser:
 test: $(VENV)/.test-installed node_modules/.installed browser
 	$(BIN)/python -m pytest
 
+# Lighthouse and axe-core on every page type, light and dark; prints a table, reports in audit-reports/.
+audit: $(VENV)/.test-installed node_modules/.installed browser
+	$(BIN)/python scripts/audit.py
+
 clean:
-	rm -rf site site.partial $(VENV)
+	rm -rf site site.partial audit-reports $(VENV) node_modules

@@ -105,7 +105,9 @@ def test_internal_links_and_anchors_resolve(built_site):
     for path in site_pages(built_site):
         base = "file://" + path.as_posix()
         page = read_html(path)
-        for el, attr in [(a, "href") for a in page.select("a[href], link[href]")] + [(s, "src") for s in page.select("[src]")]:
+        links = [(a, "href") for a in page.select("a[href], link[href]")] + [(s, "src") for s in page.select("[src]")]
+        links += [(a, "xlink:href") for a in page.find_all("a", attrs={"xlink:href": True})]
+        for el, attr in links:
             target = el[attr]
             if urlparse(target).scheme in ("http", "https", "mailto", "data", "javascript"):
                 continue

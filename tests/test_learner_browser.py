@@ -130,7 +130,7 @@ def test_site_is_usable_without_javascript(browser, site_url):
         page.goto(site_url + "map/")
         links = page.locator("svg a.syllabus-map__node")
         assert links.count() == len(GRAPH.reading_order)
-        assert links.first.get_attribute("href") == "../topics/on-ramp/"
+        assert links.first.get_attribute("xlink:href") == "../topics/on-ramp/"
         assert page.locator('table[data-syllabus="reading-order"] tbody tr').count() == len(GRAPH.reading_order)
         page.goto(site_url + "topics/cs229/")
         path = page.locator('[data-syllabus="path"] li')
@@ -139,5 +139,6 @@ def test_site_is_usable_without_javascript(browser, site_url):
         assert page.locator('[data-syllabus="done"]').is_hidden()
         page.goto(site_url + "plan/")
         assert "need JavaScript" in page.locator(".syllabus-plan__noscript").inner_text()
+        assert page.locator('[data-plan="form"]').is_hidden()
     finally:
         context.close()

@@ -127,13 +127,12 @@
       var doneHours = total - remainingHours(topics, state);
       var percent = total ? Math.round((100 * doneHours) / total) : 0;
       summaries.forEach(function (el) {
-        el.hidden = false;
         el.textContent = "Your progress: " + doneTopics.length + " of " + topics.length + " topics done, " +
           formatHours(doneHours) + " of " + formatHours(total) + " hours (" + percent + "%).";
       });
       if (plan) updatePlan(plan, topics, state);
     }).catch(function () {
-      summaries.forEach(function (el) { el.hidden = true; });
+      summaries.forEach(function (el) { el.textContent = ""; });
     });
   }
 
@@ -217,7 +216,7 @@
   function init() {
     var state = load();
     addResourceCheckboxes();
-    document.querySelectorAll('[data-syllabus="done"], [data-plan="form"]').forEach(function (el) { el.hidden = false; });
+    document.querySelectorAll('[data-syllabus="done"]').forEach(function (el) { el.hidden = false; });
     syncPlanInputs(state);
     decorate(state);
   }

@@ -1,0 +1,168 @@
+"""`make audit`: build the site, serve it on 127.0.0.1 the way GitHub Pages does (gzip), and run
+Lighthouse and axe-core on every page type in light and dark. Prints a table, writes the JSON
+reports to audit-reports/, and exits 1 if any page misses a target.
+
+Targets: 100 in performance, accessibility, best practices and SEO; no axe violation; at most
+200 KB transferred per page.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from browser_path import browser_path  # noqa: E402
+
+REPORTS = ROOT / "audit-reports"
+PAGES = {
+    "home": "",
+    "topic": "topics/linear-algebra/",
+    "path view": "topics/cs229/",
+    "map": "map/",
+    "plan": "plan/",
+    "customize": "customize/",
+}
+SCHEMES = {"light": 1, "dark": 0}  # Blink's preferredColorScheme: 0 is dark, 1 is light
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+MAX_BYTES = 200 * 1024
+CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"]
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+
+
+class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with gzip and a short cache lifetime, as GitHub Pages serves them."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the base class redirects to the trailing slash
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and path.suffix in COMPRESSIBLE and wants_gzip):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return _Body(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class _Body:
+    def __init__(self, data):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def serve(directory):
+    handler = functools.partial(PagesLikeHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def build(site, url):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=url)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                   cwd=ROOT, env=env, check=True)
+
+
+def lighthouse(url, scheme, chrome, report):
+    flags = " ".join(CHROME_FLAGS + [f"--blink-settings=preferredColorScheme={SCHEMES[scheme]}"])
+    subprocess.run(
+        [str(ROOT / "node_modules/.bin/lighthouse"), url, "--quiet", "--output=json", f"--output-path={report}",
+         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
+        env=dict(os.environ, CHROME_PATH=chrome), check=True, timeout=300,
+    )
+    data = json.loads(report.read_text())
+    scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    failed = {}
+    for category in CATEGORIES:
+        audits = (data["audits"][ref["id"]] for ref in data["categories"][category]["auditRefs"] if ref["weight"])
+        failed[category] = [a["id"] for a in audits if a["score"] is not None and a["score"] < 1]
+    return scores, data["audits"]["total-byte-weight"]["numericValue"], failed
+
+
+def axe(browser, url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                               ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))")
+    context.close()
+    return violations
+
+
+def main():
+    from playwright.sync_api import sync_playwright
+
+    chrome = browser_path()
+    if not chrome:
+        sys.exit("make audit needs Chromium or Chrome (make test installs it), or CHROME_PATH.")
+    REPORTS.mkdir(exist_ok=True)
+    site = REPORTS / "site"
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_port}/"
+    build(site, base)
+
+    rows, misses = [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chrome, args=CHROME_FLAGS)
+        for name, path in PAGES.items():
+            for scheme in SCHEMES:
+                url = base + path
+                report = REPORTS / f"lighthouse-{name.replace(' ', '-')}-{scheme}.json"
+                scores, weight, failed = lighthouse(url, scheme, chrome, report)
+                violations = axe(browser, url, scheme)
+                (REPORTS / f"axe-{name.replace(' ', '-')}-{scheme}.json").write_text(json.dumps(violations, indent=1))
+                rows.append((name, scheme, scores, weight, len(violations)))
+                for category, score in scores.items():
+                    if score < 100:
+                        misses.append(f"{name} ({scheme}): {category} {score}, failing audits: {', '.join(failed[category])}")
+                if violations:
+                    misses.append(f"{name} ({scheme}): axe {[v['id'] for v in violations]}")
+                if weight > MAX_BYTES:
+                    misses.append(f"{name} ({scheme}): {weight / 1024:.0f} KB transferred")
+        browser.close()
+    server.shutdown()
+
+    header = f"{'page':<10} {'scheme':<6} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'axe':>4} {'KB':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, scheme, s, weight, violations in rows:
+        print(f"{name:<10} {scheme:<6} {s['performance']:>5} {s['accessibility']:>5} {s['best-practices']:>5} "
+              f"{s['seo']:>5} {violations:>4} {weight / 1024:>6.1f}")
+    print(f"\nReports: {REPORTS.relative_to(ROOT)}/ (Lighthouse and axe JSON per page and scheme)")
+    if misses:
+        print("\nTargets missed:")
+        print("\n".join(f"  {m}" for m in misses))
+        return 1
+    print("All targets met: 100/100/100/100, no axe violations, every page at or under 200 KB.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
