@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -19,8 +20,15 @@ TOP_FIELDS = tuple(SCHEMA["properties"])
 TOPICS_DIR = "topics"
 
 
+_LINE_BREAKS = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
 class SyllabusError(Exception):
-    """A problem in syllabus.yml, worded for the person who edits it."""
+    """A problem in syllabus.yml, worded for the person who edits it, always on one line."""
+
+    def __init__(self, message):
+        # Names and values quoted from the file may hold line breaks or control characters.
+        super().__init__(_LINE_BREAKS.sub(lambda m: ascii(m.group())[1:-1], message))
 
 
 @dataclass(frozen=True)
@@ -41,12 +49,22 @@ class Syllabus:
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys, which PyYAML would silently overwrite."""
+    """SafeLoader that refuses duplicate keys (PyYAML would silently keep the last) and aliases
+    (never needed here, and the way to build recursive or exponentially large documents)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (& and *) are not supported", self.peek_event().start_mark
+            )
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node, deep=False):
         seen = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, float, bool, type(None))):
+                continue  # unhashable keys are refused by the base class with its own message
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"the key '{key}' appears twice in the same mapping", key_node.start_mark
@@ -112,7 +130,7 @@ def _schema_error(report, error):
     kind = error.validator
     if kind == "additionalProperties":
         allowed = TOPIC_FIELDS if path else TOP_FIELDS
-        extra = sorted(set(error.instance) - set(allowed))[0]
+        extra = sorted(set(error.instance) - set(allowed), key=str)[0]
         hint = _did_you_mean(extra, allowed) or f"Allowed fields: {', '.join(allowed)}."
         return report.error(path + [extra], "unknown field.", hint)
     if kind == "required":
@@ -131,6 +149,8 @@ def _schema_error(report, error):
         return report.error(path, f"{_short(error.instance)} is not a page path.", "Give a path inside docs/ ending in .md, like 'topics/linear-algebra.md'.")
     if kind == "exclusiveMinimum":
         return report.error(path, f"must be more than 0, not {_short(error.instance)}.")
+    if kind == "maximum":
+        return report.error(path, f"must be at most {error.validator_value:g}, not {_short(error.instance)}.", "Split so large a topic into several.")
     if kind == "minItems":
         return report.error(path, "is empty.", "List at least one topic.")
     if kind == "minLength":
@@ -148,9 +168,12 @@ def parse_syllabus(text, name="syllabus.yml"):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
-        raise SyllabusError(f"{name}{line}: this is not valid YAML: {exc.problem}. Check the indentation and quoting on that line.") from None
+        problem = exc.problem or exc.context or "it cannot be read"
+        raise SyllabusError(f"{name}{line}: this is not valid YAML: {problem}. Check the indentation and quoting on that line.") from None
     except yaml.YAMLError as exc:
-        raise SyllabusError(f"{name}: this is not valid YAML: {exc}.") from None
+        raise SyllabusError(f"{name}: this is not valid YAML: {' '.join(str(exc).split())}.") from None
+    except RecursionError:
+        raise SyllabusError(f"{name}: the file is nested too deeply to be a syllabus. See README.md for the expected shape.") from None
     if data is None:
         raise SyllabusError(f"{name}: the file is empty. It needs a 'title' and a list of 'topics'; see README.md for an example.")
     report = _Reporter(name, data, _line_numbers(root))
