@@ -4,7 +4,7 @@ clear line naming the file: never a traceback, never a half-built site left behi
 import string
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_project, run_build
@@ -109,6 +109,9 @@ def buildable_or_not(draw):
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(buildable_or_not())
+@example(("title: Ada's & Bob's\ntopics:\n- id: a\n  title: Tom & Jerry\n  requires: []\n  hours: 1\n"
+          "  summary: <script>alert(1)</script> {{ 7 * 7 }}\n", ["a"]))
+@example(("title: <b>Mine</b>\ntopics:\n- id: a\n  title: A\n  requires: []\n  hours: 1\n  summary: s\n", ["a"]))
 def test_build_escapes_everything_or_fails_cleanly(tmp_path_factory, case):
     source, ids = case
     project = make_project(tmp_path_factory.mktemp("fuzz"), "title: placeholder\ntopics: []\n", topic_pages={i: "## Resources\n" for i in ids})
@@ -117,11 +120,13 @@ def test_build_escapes_everything_or_fails_cleanly(tmp_path_factory, case):
     site = project / "site"
     assert "Traceback" not in result.stderr
     if check(source) is None:
+        event("refused with a message")
         assert result.returncode != 0
         errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
         assert len(errors) == 1 and "syllabus.yml" in errors[0], result.stderr
         assert not site.exists() or not any(site.iterdir()), "a failed build left files behind"
         return
+    event("built")
     assert result.returncode == 0, result.stderr
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
