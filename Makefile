@@ -49,5 +49,9 @@ test: $(VENV)/.test-installed node_modules/.installed browser
 audit: $(VENV)/.test-installed node_modules/.installed browser
 	$(BIN)/python scripts/audit.py
 
+# Scaling figures: graph work and mkdocs build time against a plain build, 10 to 5,000 topics.
+bench: $(VENV)/.site-installed
+	$(BIN)/python scripts/bench.py
+
 clean:
 	rm -rf site site.partial audit-reports $(VENV) node_modules

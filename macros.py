@@ -1,11 +1,11 @@
 """mkdocs-macros adapter: feeds syllabus.yml through the pure core in mathforml/ and hands the results to MkDocs.
 
-Everything MkDocs-specific lives here; the rules themselves live in mathforml/.
+Everything MkDocs-specific lives here and in hooks.py; the rules themselves live in mathforml/.
 """
 
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -48,6 +48,7 @@ def define_env(env):
         raise PluginError(str(error)) from None
     graph = SyllabusGraph(syllabus)
     env.variables["syllabus_graph"] = graph
+    env.variables["topic_urls"] = {t.id: _page_url(config, t.page) for t in syllabus.topics}
     env.variables["first_topic_page"] = graph.reading_order[0].page
 
     # A fork changes repo_url once; its Pages address (sitemap, canonical links, instant navigation) follows.
@@ -61,21 +62,33 @@ def define_env(env):
     @env.macro
     def reading_order_table():
         """The full reading order as a table: step, topic, hours, prerequisites, total."""
-        return render.reading_order_table(graph, _link_from(env))
+        return _after_markdown(env, render.reading_order_table(graph, _link_from(env)))
 
     @env.macro
     def prerequisite_map():
         """The prerequisite graph as an inline SVG; every node links to its topic."""
-        return render.prerequisite_map(graph, _link_from(env))
+        return _after_markdown(env, render.prerequisite_map(graph, _link_from(env)))
 
     @env.macro
     def study_plan():
         """Progress summary, finish-date calculator, export and import."""
-        return render.study_plan(graph, get_relative_url(_page_url(config, "map.md"), env.page.url))
+        return _after_markdown(env, render.study_plan(graph, get_relative_url(_page_url(config, "map.md"), env.page.url)))
 
     @env.macro
     def total_hours():
         return render.format_hours(graph.total_hours)
+
+
+def _after_markdown(env, html):
+    """Leave a marker in the Markdown; overrides/main.html puts the HTML in its place once Markdown has run.
+
+    Generated HTML needs no Markdown processing, and on a large syllabus, parsing it as raw HTML and
+    indexing it for search would cost more than the rest of the build.
+    """
+    blocks = env.page.__dict__.setdefault("syllabus_blocks", {})
+    marker = f"<!-- syllabus-block-{len(blocks)} -->"
+    blocks[marker] = Markup(html)
+    return marker
 
 
 def _page_url(config, src):
@@ -85,8 +98,8 @@ def _page_url(config, src):
 
 def _link_from(env):
     """A function giving each topic's page URL relative to the page being rendered."""
-    config, page = env.conf, env.page
-    return lambda topic: get_relative_url(_page_url(config, topic.page), page.url)
+    urls, page = env.variables["topic_urls"], env.page
+    return lambda topic: get_relative_url(urls[topic.id], page.url)
 
 
 def on_post_page_macros(env):
@@ -95,13 +108,14 @@ def on_post_page_macros(env):
     topic = graph.by_page.get(env.page.file.src_uri)
     if topic is None:
         return
-    header = render.topic_header(graph, topic.id, _link_from(env))
-    env.markdown = f"{header}\n\n{env.markdown}"
-    env.page.meta.setdefault("description", escape(topic.summary))
+    env.page.syllabus_description = escape(topic.summary)
+    marker = _after_markdown(env, render.topic_header(graph, topic.id, _link_from(env)))
+    env.markdown = f"{marker}\n\n{env.markdown}"
+
 
 
 def on_post_build(env):
     config = env.conf
-    graph = env.variables["syllabus_graph"]
-    document = syllabus_json(graph, lambda topic: _page_url(config, topic.page))
+    graph, urls = env.variables["syllabus_graph"], env.variables["topic_urls"]
+    document = syllabus_json(graph, lambda topic: urls[topic.id])
     (Path(config["site_dir"]) / "syllabus.json").write_text(document, encoding="utf-8")

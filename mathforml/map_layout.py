@@ -16,6 +16,9 @@ NODE_PADDING = 12
 COLUMN_GAP = 16
 ROW_GAP = 56
 CHARS_PER_LINE = 18
+# An arrow spanning more rows than this is drawn directly rather than threaded through a gap in each
+# row: it keeps the layout linear in topics plus prerequisites on very deep syllabi (make bench).
+MAX_ROUTED_SPAN = 8
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,20 @@ class MapLayout:
     height: float
 
 
+def _rows_crossed(source_row, target_row):
+    """Rows an arrow threads through on its way down, or none for a direct one."""
+    if target_row - source_row > MAX_ROUTED_SPAN:
+        return range(0)
+    return range(source_row + 1, target_row)
+
+
 def _rows(graph):
     """Each row: topics and waypoints (source, target) ordered by the mean position of what feeds them."""
     depth = {t.id: d for d, layer in enumerate(graph.layers) for t in layer}
     waypoints = [[] for _ in graph.layers]
     for topic in graph.reading_order:
         for required in topic.requires:
-            for row in range(depth[required] + 1, depth[topic.id]):
+            for row in _rows_crossed(depth[required], depth[topic.id]):
                 waypoints[row].append((required, topic.id))
     position, rows = {}, []
     for d, layer in enumerate(graph.layers):
@@ -107,7 +117,7 @@ def map_layout(graph):
             start = by_id[required.id]
             x, y = start.x + start.width / 2, start.y + start.height
             path = f"M{x:g},{y:g}"
-            for row in range(depth[required.id] + 1, depth[node.topic.id]):
+            for row in _rows_crossed(depth[required.id], depth[node.topic.id]):
                 lane_x, top, bottom = lanes[(required.id, node.topic.id, row)]
                 path += curve(x, y, lane_x, top) + f" L{lane_x:g},{bottom:g}"
                 x, y = lane_x, bottom

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+
 import jinja2
+from markupsafe import Markup
 
 from mathforml.map_layout import map_layout
 
@@ -24,9 +27,16 @@ _env.filters["hours"] = format_hours
 
 
 def _render(template, **context):
-    # Markdown ends a raw HTML block at a blank line, so the fragments must have none.
+    # Blank lines left by template tags only add bytes to every page.
     html = _env.get_template(template).render(**context)
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+@functools.lru_cache(maxsize=65536)
+def _path_item(topic, step, href):
+    # Paths repeat the same topics on page after page; rendering each entry once keeps large
+    # syllabi fast (make bench), since the same topic has the same link from sibling pages.
+    return Markup(_env.get_template("path_item.html").render(topic=topic, step=step, href=href).strip())
 
 
 def topic_header(graph, topic_id, link):
@@ -34,17 +44,19 @@ def topic_header(graph, topic_id, link):
 
     `link(topic)` returns the URL of a topic's page relative to the page being rendered.
     """
-    path = graph.path_to(topic_id)
+    prerequisites = graph.prerequisites_of(topic_id)
+    topic = graph.by_id[topic_id]
     return _render(
         "topic_header.html",
-        topic=graph.by_id[topic_id],
+        topic=topic,
         step=graph.step[topic_id],
         steps=len(graph.reading_order),
         requires=graph.requires_of(topic_id),
         unlocks=graph.dependents_of(topic_id),
-        path=path,
-        path_hours=sum(t.hours for t in path),
-        step_of=graph.step,
+        # Each item is already escaped Markup; a plain join skips escaping them all again.
+        path_items=Markup("\n".join(_path_item(t, graph.step[t.id], link(t)) for t in prerequisites)),
+        path_length=len(prerequisites) + 1,
+        path_hours=sum(t.hours for t in prerequisites) + topic.hours,
         link=link,
     )
 

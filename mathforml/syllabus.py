@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import fastjsonschema
 import jsonschema
 import yaml
 
@@ -15,6 +16,9 @@ from mathforml import graph
 
 SCHEMA_PATH = Path(__file__).with_name("syllabus.schema.json")
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+# Two validators of one schema: fastjsonschema (compiled, fast) says whether a file is valid;
+# only when it is not does jsonschema list every error, for the clearest message.
+_IS_VALID = fastjsonschema.compile(SCHEMA)
 TOPIC_FIELDS = tuple(SCHEMA["$defs"]["topic"]["properties"])
 TOP_FIELDS = tuple(SCHEMA["properties"])
 TOPICS_DIR = "topics"
@@ -48,16 +52,15 @@ class Syllabus:
     topics: tuple[Topic, ...]  # in file order
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys (PyYAML would silently keep the last) and aliases
-    (never needed here, and the way to build recursive or exponentially large documents)."""
+# LibYAML's parser when PyYAML has it (the wheels do): several times faster on large syllabi.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (& and *) are not supported", self.peek_event().start_mark
-            )
-        return super().compose_node(parent, index)
+
+class _Constructor(yaml.SafeLoader):
+    """Builds Python data from composed nodes, refusing duplicate keys (PyYAML would keep the last)."""
+
+    def __init__(self):
+        super().__init__("")
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -73,17 +76,26 @@ class _Loader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def _line_numbers(node, path=()):
-    """Map each path in the document (('topics', 2, 'hours')) to its 1-based line."""
-    lines = {path: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            child = path + (key_node.value,)
-            lines.update(_line_numbers(value_node, child))
-            lines[child] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines.update(_line_numbers(item, path + (index,)))
+def _line_numbers(root):
+    """Map each path in the document (('topics', 2, 'hours')) to its 1-based line.
+
+    Refuses aliases (a node met twice): never needed in a syllabus, and the way to write
+    recursive or exponentially large documents.
+    """
+    lines, seen, stack = {}, set(), [((), root)]
+    while stack:
+        path, node = stack.pop()
+        if id(node) in seen:
+            raise yaml.composer.ComposerError(None, None, "anchors and aliases (& and *) are not supported", node.start_mark)
+        seen.add(id(node))
+        lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    lines[path + (key_node.value,)] = key_node.start_mark.line + 1
+                    stack.append((path + (key_node.value,), value_node))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((path + (index,), item) for index, item in enumerate(node.value))
     return lines
 
 
@@ -163,8 +175,9 @@ def _schema_error(report, error):
 def parse_syllabus(text, name="syllabus.yml"):
     """Parse and check the file's own consistency (no disk access beyond the text)."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader) if root is not None else None
+        root = yaml.compose(text, Loader=_FAST_LOADER)
+        lines = _line_numbers(root) if root is not None else {}
+        data = _Constructor().construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
@@ -176,14 +189,17 @@ def parse_syllabus(text, name="syllabus.yml"):
         raise SyllabusError(f"{name}: the file is nested too deeply to be a syllabus. See README.md for the expected shape.") from None
     if data is None:
         raise SyllabusError(f"{name}: the file is empty. It needs a 'title' and a list of 'topics'; see README.md for an example.")
-    report = _Reporter(name, data, _line_numbers(root))
+    report = _Reporter(name, data, lines)
 
-    errors = sorted(
-        jsonschema.Draft202012Validator(SCHEMA).iter_errors(data),
-        key=lambda e: [(0, p) if isinstance(p, int) else (1, str(p)) for p in e.absolute_path],
-    )
-    if errors:
-        raise _schema_error(report, errors[0])
+    try:
+        _IS_VALID(data)
+    except fastjsonschema.JsonSchemaException:
+        errors = sorted(
+            jsonschema.Draft202012Validator(SCHEMA).iter_errors(data),
+            key=lambda e: [(0, p) if isinstance(p, int) else (1, str(p)) for p in e.absolute_path],
+        )
+        if errors:
+            raise _schema_error(report, errors[0]) from None
 
     topics = []
     seen = {}

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads besides syllabus.yml and the topic pages.
-SITE_SOURCES = ("mkdocs.yml", "macros.py", "mathforml", "overrides")
+SITE_SOURCES = ("mkdocs.yml", "macros.py", "hooks.py", "mathforml", "overrides")
 
 
 def run_build(project, site_dir=None, site_url=None):
