@@ -72,7 +72,8 @@ def define_env(env):
     @env.macro
     def study_plan():
         """Progress summary, finish-date calculator, export and import."""
-        return _after_markdown(env, render.study_plan(graph, get_relative_url(_page_url(config, "map.md"), env.page.url)))
+        map_link = get_relative_url(_page_url(config, "map.md"), env.page.url)
+        return _after_markdown(env, render.study_plan(graph, map_link))
 
     @env.macro
     def total_hours():
@@ -111,7 +112,6 @@ def on_post_page_macros(env):
     env.page.syllabus_description = escape(topic.summary)
     marker = _after_markdown(env, render.topic_header(graph, topic.id, _link_from(env)))
     env.markdown = f"{marker}\n\n{env.markdown}"
-
 
 
 def on_post_build(env):

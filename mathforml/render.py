@@ -19,8 +19,10 @@ _env = jinja2.Environment(
 
 
 def format_hours(hours):
-    """60 -> '60', 2.5 -> '2.5'."""
-    return f"{hours:g}"
+    """60 -> '60', 2.5 -> '2.5', 1/3 -> '0.33', 250000 -> '250000' (never exponent notation)."""
+    if float(hours).is_integer():
+        return str(int(hours))
+    return f"{hours:.2f}".rstrip("0").rstrip(".")
 
 
 _env.filters["hours"] = format_hours

@@ -119,3 +119,9 @@ def test_github_pages_url_follows_the_repository():
     assert github_pages_url("https://github.com/Ada-L/my-syllabus.git") == "https://ada-l.github.io/my-syllabus/"
     assert github_pages_url("https://github.com/ada/ada.github.io/") == "https://ada.github.io/"
     assert github_pages_url("https://gitlab.com/ada/syllabus") is None
+
+
+def test_hours_are_written_plainly():
+    from mathforml.render import format_hours
+
+    assert [format_hours(h) for h in (60, 2.5, 1 / 3, 250000, 10000.0)] == ["60", "2.5", "0.33", "250000", "10000"]

@@ -59,7 +59,7 @@
   }
 
   function formatHours(hours) {
-    return (Math.round(hours * 10) / 10).toString();
+    return (Math.round(hours * 100) / 100).toString();
   }
 
   // Every topic needed before `goal`, and the goal itself.
