@@ -87,14 +87,19 @@ class SyllabusGraph:
         return self.prerequisites_of(topic_id) + (self.by_id[topic_id],)
 
     @cached_property
-    def layers(self):
-        """Topics grouped by depth: layer 0 needs nothing, layer k needs something from layer k-1."""
+    def depth(self):
+        """Each topic id's layer: 0 needs nothing, k needs something from layer k-1 (longest chain)."""
         depth = {}
         for topic in self.reading_order:
             depth[topic.id] = 1 + max((depth[r] for r in topic.requires), default=-1)
-        grouped = [[] for _ in range(max(depth.values(), default=-1) + 1)]
+        return depth
+
+    @cached_property
+    def layers(self):
+        """Topics grouped by depth, each layer in reading order."""
+        grouped = [[] for _ in range(max(self.depth.values(), default=-1) + 1)]
         for topic in self.reading_order:
-            grouped[depth[topic.id]].append(topic)
+            grouped[self.depth[topic.id]].append(topic)
         return tuple(tuple(layer) for layer in grouped)
 
     @cached_property

@@ -55,7 +55,7 @@ def _rows_crossed(source_row, target_row):
 
 def _rows(graph):
     """Each row: topics and waypoints (source, target) ordered by the mean position of what feeds them."""
-    depth = {t.id: d for d, layer in enumerate(graph.layers) for t in layer}
+    depth = graph.depth
     waypoints = [[] for _ in graph.layers]
     for topic in graph.reading_order:
         for required in topic.requires:
@@ -111,7 +111,7 @@ def map_layout(graph):
         return f" C{x1:g},{y1 + bend:g} {x2:g},{y2 - bend:g} {x2:g},{y2:g}"
 
     edges = []
-    depth = {t.id: d for d, layer in enumerate(graph.layers) for t in layer}
+    depth = graph.depth
     for node in nodes:
         for required in graph.requires_of(node.topic.id):
             start = by_id[required.id]
