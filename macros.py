@@ -14,6 +14,7 @@ from mathforml import render
 from mathforml.export import syllabus_json
 from mathforml.graph import SyllabusGraph
 from mathforml.repository import github_pages_url
+from mathforml.resources import load_resources, with_done_boxes
 from mathforml.syllabus import SyllabusError, load_syllabus
 
 SYLLABUS_FILE = "syllabus.yml"
@@ -22,8 +23,12 @@ NAV_PLACEHOLDER = SYLLABUS_FILE
 
 
 def _topics_nav(graph):
+    """The topics in reading order; with parts, one section per part (navigation.prune renders only the open one)."""
     # MkDocs' templates print titles without escaping; Markup is escaped once and left alone by `| e`.
-    return [{escape(t.title): t.page} for t in graph.reading_order]
+    sections = [(part, [{escape(t.title): t.page} for t in topics]) for part, topics in graph.parts_in_order]
+    if sections[0][0] is None:
+        return sections[0][1]
+    return [{escape(f"{number}. {part.title}"): topics} for number, (part, topics) in enumerate(sections, start=1)]
 
 
 def _fill_nav(nav, topics):
@@ -44,6 +49,7 @@ def define_env(env):
     config = env.conf
     try:
         syllabus = load_syllabus(Path(env.project_dir) / SYLLABUS_FILE, config["docs_dir"])
+        env.variables["syllabus_resources"] = load_resources(syllabus, config["docs_dir"])
     except SyllabusError as error:
         raise PluginError(str(error)) from None
     graph = SyllabusGraph(syllabus)
@@ -110,6 +116,7 @@ def on_post_page_macros(env):
     if topic is None:
         return
     env.page.syllabus_description = escape(topic.summary)
+    env.markdown = with_done_boxes(env.markdown, topic.id, f"docs/{topic.page}")
     marker = _after_markdown(env, render.topic_header(graph, topic.id, _link_from(env)))
     env.markdown = f"{marker}\n\n{env.markdown}"
 
@@ -117,5 +124,5 @@ def on_post_page_macros(env):
 def on_post_build(env):
     config = env.conf
     graph, urls = env.variables["syllabus_graph"], env.variables["topic_urls"]
-    document = syllabus_json(graph, lambda topic: urls[topic.id])
+    document = syllabus_json(graph, env.variables["syllabus_resources"], lambda topic: urls[topic.id])
     (Path(config["site_dir"]) / "syllabus.json").write_text(document, encoding="utf-8")

@@ -5,6 +5,7 @@ import sys
 
 from mathforml.graph import SyllabusGraph
 from mathforml.render import format_hours
+from mathforml.resources import load_resources
 from mathforml.syllabus import SyllabusError, load_syllabus
 
 
@@ -18,13 +19,15 @@ def main(argv=None):
 
     try:
         syllabus = load_syllabus(args.syllabus, args.docs)
+        resources = load_resources(syllabus, args.docs)
     except SyllabusError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     graph = SyllabusGraph(syllabus)
     for step, topic in enumerate(graph.reading_order, start=1):
         print(f"{step:>3}. {topic.title} ({format_hours(topic.hours)} h)")
-    print(f"{args.syllabus} is valid: {len(syllabus.topics)} topics, {format_hours(graph.total_hours)} hours.")
+    count = sum(len(r) for r in resources.values())
+    print(f"{args.syllabus} is valid: {len(syllabus.topics)} topics, {format_hours(graph.total_hours)} hours, {count} resources.")
     return 0
 
 

@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import json
 
-FORMAT_VERSION = 1
+# 2: parts, each topic's part and resources.
+FORMAT_VERSION = 2
 
 
-def syllabus_document(graph, url_of):
-    """A JSON-ready dict; `url_of(topic)` gives each topic page's URL relative to the site root."""
+def _resource(resource):
+    return {
+        "key": resource.key,
+        "title": resource.title,
+        "url": resource.url,
+        "authors": resource.authors,
+        "kind": resource.kind,
+        "cost": resource.cost,
+        "hours": resource.hours,
+        "pointer": resource.pointer,
+        "note": resource.note,
+    }
+
+
+def syllabus_document(graph, resources, url_of):
+    """A JSON-ready dict; `resources` maps topic ids to their records, `url_of(topic)` gives each topic
+    page's URL relative to the site root."""
     syllabus = graph.syllabus
     return {
         "format": "mathforml-syllabus",
@@ -16,22 +32,29 @@ def syllabus_document(graph, url_of):
         "title": syllabus.title,
         "description": syllabus.description,
         "total_hours": graph.total_hours,
+        "parts": [
+            {"id": part.id, "title": part.title, "summary": part.summary, "hours": graph.part_hours(part.id),
+             "topics": [t.id for t in topics]}
+            for part, topics in graph.parts_in_order if part is not None
+        ],
         "topics": [
             {
                 "id": topic.id,
                 "step": graph.step[topic.id],
                 "title": topic.title,
+                "part": topic.part,
                 "summary": topic.summary,
                 "hours": topic.hours,
                 "requires": [t.id for t in graph.requires_of(topic.id)],
                 "unlocks": [t.id for t in graph.dependents_of(topic.id)],
                 "page": topic.page,
                 "url": url_of(topic),
+                "resources": [_resource(r) for r in resources[topic.id]],
             }
             for topic in graph.reading_order
         ],
     }
 
 
-def syllabus_json(graph, url_of):
-    return json.dumps(syllabus_document(graph, url_of), ensure_ascii=False, indent=1) + "\n"
+def syllabus_json(graph, resources, url_of):
+    return json.dumps(syllabus_document(graph, resources, url_of), ensure_ascii=False, indent=1) + "\n"

@@ -36,8 +36,15 @@ class SyllabusGraph:
 
     @cached_property
     def reading_order(self):
-        """Topological order; among topics that are ready together, the one earlier in the file first."""
-        file_position = {t.id: i for i, t in enumerate(self.syllabus.topics)}
+        """Topological order; among topics that are ready together, the one of the earlier part first,
+        then the one earlier in the file.
+
+        Topics only require topics of their own or earlier parts (syllabus.py checks it), so each part
+        comes out as one contiguous stretch: a ready topic of an earlier part always exists while that
+        part is unfinished, and it wins every tie.
+        """
+        part_position = {p.id: i for i, p in enumerate(self.syllabus.parts)}
+        file_position = {t.id: (part_position.get(t.part, 0), i) for i, t in enumerate(self.syllabus.topics)}
         sorter = _sorter(self.syllabus.topics)
         sorter.prepare()
         ready = [(file_position[i], i) for i in sorter.get_ready()]
@@ -101,6 +108,23 @@ class SyllabusGraph:
         for topic in self.reading_order:
             grouped[self.depth[topic.id]].append(topic)
         return tuple(tuple(layer) for layer in grouped)
+
+    @cached_property
+    def parts_in_order(self):
+        """(part, its topics in reading order) for each part; a syllabus without parts gives one (None, all)."""
+        if not self.syllabus.parts:
+            return ((None, self.reading_order),)
+        grouped = {p.id: [] for p in self.syllabus.parts}
+        for topic in self.reading_order:
+            grouped[topic.part].append(topic)
+        return tuple((p, tuple(grouped[p.id])) for p in self.syllabus.parts)
+
+    @cached_property
+    def part_by_id(self):
+        return {p.id: p for p in self.syllabus.parts}
+
+    def part_hours(self, part_id):
+        return sum(t.hours for t in self.syllabus.topics if t.part == part_id)
 
     @cached_property
     def total_hours(self):

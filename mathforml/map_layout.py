@@ -1,7 +1,10 @@
-"""Positions for the prerequisite map: one row per layer, with arrows that never pass behind a box.
+"""Positions for the prerequisite map and the path drawings: a vertical drawing that fits a phone.
 
-A layered (Sugiyama-style) drawing: an arrow that skips rows gets a waypoint in each row it
-crosses, and those waypoints take part in the ordering like small nodes, so they find a gap.
+One row per topic, in reading order, under a label for each part. Each topic that others require
+owns a lane: a vertical line left of the boxes, from its box down to the last topic that needs it;
+an arrow branches off the lane into each of those topics at a height of its own. So the width
+depends on how many lanes are in use at once, not on the number of topics, and no two arrowheads
+meet. Lanes are reused once free, nearest the boxes first (interval colouring, greedy by start).
 """
 
 from __future__ import annotations
@@ -9,16 +12,23 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-NODE_WIDTH = 150
-WAYPOINT_WIDTH = 10
+PHONE_WIDTH = 358  # the content column of a 390 px phone in Material (0.8 rem margins at 20 px)
+MARGIN = 2  # around the drawing, so strokes on its edges are not cut off
+BOX_WIDTH = 236
+CHARS_PER_LINE = 29  # at 14 px, what fits in a box beside its part stripe
 LINE_HEIGHT = 18
-NODE_PADDING = 12
-COLUMN_GAP = 16
-ROW_GAP = 56
-CHARS_PER_LINE = 18
-# An arrow spanning more rows than this is drawn directly rather than threaded through a gap in each
-# row: it keeps the layout linear in topics plus prerequisites on very deep syllabi (make bench).
-MAX_ROUTED_SPAN = 8
+BOX_PADDING = 10
+META_HEIGHT = 18
+ROW_GAP = 12
+LABEL_TOP = 22  # the label's first baseline, below the previous row
+LABEL_BOTTOM = 14
+ENTRY_TOP = 8  # the first arrow enters this far below the box's top
+ENTRY_GAP = 8  # then one every ENTRY_GAP px
+EXIT_BOTTOM = 9  # a topic's lane leaves its box this far above the box's bottom
+LEFT_PAD = 2
+ARROW_ROOM = 12  # between the nearest lane and the boxes, for the arrowheads
+MAX_LANE_GAP, MIN_LANE_GAP = 10, 4
+PART_COLOURS = 8
 
 
 @dataclass(frozen=True)
@@ -29,98 +39,110 @@ class Node:
     width: float
     height: float
     lines: tuple[str, ...]
+    colour: int | None  # the part's colour index
+
+
+@dataclass(frozen=True)
+class Lane:
+    source: str  # the topic whose lane this is
+    x: float
+    y1: float  # where it leaves its topic's box
+    y2: float  # where its last arrow branches off
 
 
 @dataclass(frozen=True)
 class Edge:
     source: str  # the prerequisite
     target: str  # the topic that requires it
-    path: str  # SVG path data
+    x1: float  # on the source's lane
+    x2: float  # the target box's left side: the arrowhead's tip
+    y2: float
+
+
+@dataclass(frozen=True)
+class PartLabel:
+    part: object
+    y: float  # baseline of the first line
+    lines: tuple[str, ...]  # the title, wrapped; the topic count and hours go on a line below
+    colour: int
+    topics: int
+    hours: float
 
 
 @dataclass(frozen=True)
 class MapLayout:
     nodes: tuple[Node, ...]
+    lanes: tuple[Lane, ...]
     edges: tuple[Edge, ...]
+    part_labels: tuple[PartLabel, ...]
     width: float
     height: float
+    box_x: float
+    colour_of: dict
 
 
-def _rows_crossed(source_row, target_row):
-    """Rows an arrow threads through on its way down, or none for a direct one."""
-    if target_row - source_row > MAX_ROUTED_SPAN:
-        return range(0)
-    return range(source_row + 1, target_row)
+def _assign_lanes(topics, dependents):
+    """Lane index of each topic with dependents: the lowest lane free since before its row."""
+    row = {t.id: i for i, t in enumerate(topics)}
+    lane_of, lane_end = {}, []
+    for topic in topics:
+        if not dependents[topic.id]:
+            continue
+        start, end = row[topic.id], row[dependents[topic.id][-1].id]
+        # A lane is free when its last arrow entered a row above this one: reusing it in the same row
+        # would look like one line.
+        free = next((i for i, last in enumerate(lane_end) if last < start), None)
+        if free is None:
+            free = len(lane_end)
+            lane_end.append(end)
+        lane_end[free] = end
+        lane_of[topic.id] = free
+    return lane_of, len(lane_end)
 
 
-def _rows(graph):
-    """Each row: topics and waypoints (source, target) ordered by the mean position of what feeds them."""
-    depth = graph.depth
-    waypoints = [[] for _ in graph.layers]
-    for topic in graph.reading_order:
+def map_layout(graph, topics=None):
+    """The whole graph, or only `topics` (a set closed under prerequisites, such as a path), in reading order."""
+    chosen = {t.id for t in (graph.reading_order if topics is None else topics)}
+    groups = [(part, tuple(t for t in members if t.id in chosen)) for part, members in graph.parts_in_order]
+    groups = [(part, members) for part, members in groups if members]
+    ordered = [t for _, members in groups for t in members]
+    dependents = {t.id: [] for t in ordered}
+    for topic in ordered:
         for required in topic.requires:
-            for row in _rows_crossed(depth[required], depth[topic.id]):
-                waypoints[row].append((required, topic.id))
-    position, rows = {}, []
-    for d, layer in enumerate(graph.layers):
-        def upper(item):
-            if isinstance(item, tuple):  # a waypoint: fed by the one above it, or by its source
-                source, target = item
-                return [position.get((source, target, d - 1), position.get(source, 0))]
-            return [position.get((r, item.id, d - 1), position[r]) for r in item.requires]
+            dependents[required].append(topic)
+    lane_of, lane_count = _assign_lanes(ordered, dependents)
 
-        items = list(layer) + waypoints[d]
-        keys = {}
-        for order, item in enumerate(items):
-            above = upper(item)
-            keys[id(item)] = (sum(above) / len(above) if above else -1.0, order)
-        row = sorted(items, key=lambda item: keys[id(item)])
-        for index, item in enumerate(row):
-            position[(item[0], item[1], d) if isinstance(item, tuple) else item.id] = index / max(len(row) - 1, 1)
-        rows.append(row)
-    return rows
+    room = PHONE_WIDTH - 2 * MARGIN - BOX_WIDTH - LEFT_PAD - ARROW_ROOM
+    gap = min(MAX_LANE_GAP, max(MIN_LANE_GAP, room / max(lane_count - 1, 1)))
+    box_x = LEFT_PAD + (lane_count - 1) * gap + ARROW_ROOM if lane_count else 0
+    lane_x = {topic_id: box_x - ARROW_ROOM - index * gap for topic_id, index in lane_of.items()}
+    colour_of = {p.id: i % PART_COLOURS for i, p in enumerate(graph.syllabus.parts)}
 
-
-def _row_width(row):
-    return sum(WAYPOINT_WIDTH if isinstance(i, tuple) else NODE_WIDTH for i in row) + COLUMN_GAP * (len(row) - 1)
-
-
-def map_layout(graph):
-    rows = _rows(graph)
-    width = max((_row_width(row) for row in rows), default=0)
-    nodes, by_id, lanes = [], {}, {}
+    nodes, labels, entries, exits = [], [], {}, {}
     y = 0.0
-    for d, row in enumerate(rows):
-        titles = {t.id: tuple(textwrap.wrap(t.title, CHARS_PER_LINE)) or ("",) for t in row if not isinstance(t, tuple)}
-        height = max((len(lines) for lines in titles.values()), default=1) * LINE_HEIGHT + LINE_HEIGHT + 2 * NODE_PADDING
-        x = (width - _row_width(row)) / 2
-        for item in row:
-            if isinstance(item, tuple):
-                lanes[(item[0], item[1], d)] = (x + WAYPOINT_WIDTH / 2, y, y + height)
-                x += WAYPOINT_WIDTH + COLUMN_GAP
-            else:
-                node = Node(item, x, y, NODE_WIDTH, height, titles[item.id])
-                nodes.append(node)
-                by_id[item.id] = node
-                x += NODE_WIDTH + COLUMN_GAP
-        y += height + ROW_GAP
-    total_height = max(y - ROW_GAP, 0)
+    for part, members in groups:
+        if part is not None:
+            lines = tuple(textwrap.wrap(part.title, CHARS_PER_LINE))
+            labels.append(PartLabel(part, y + LABEL_TOP, lines, colour_of[part.id], len(members), sum(t.hours for t in members)))
+            y += LABEL_TOP + len(lines) * LINE_HEIGHT + LABEL_BOTTOM
+        for topic in members:
+            lines = tuple(textwrap.wrap(topic.title, CHARS_PER_LINE)) or ("",)
+            # Arrows from nearer lanes enter higher, so an arrow rarely crosses a lane that ends below it.
+            incoming = sorted(topic.requires, key=lambda r: lane_x[r], reverse=True)
+            height = max(len(lines) * LINE_HEIGHT + META_HEIGHT + 2 * BOX_PADDING,
+                         ENTRY_TOP + len(incoming) * ENTRY_GAP + EXIT_BOTTOM + ENTRY_GAP)
+            for n, required in enumerate(incoming):
+                entries[(required, topic.id)] = y + ENTRY_TOP + n * ENTRY_GAP
+            exits[topic.id] = y + height - EXIT_BOTTOM
+            nodes.append(Node(topic, box_x, y, BOX_WIDTH, height, lines, colour_of.get(topic.part)))
+            y += height + ROW_GAP
 
-    def curve(x1, y1, x2, y2):
-        bend = (y2 - y1) / 2
-        return f" C{x1:g},{y1 + bend:g} {x2:g},{y2 - bend:g} {x2:g},{y2:g}"
-
-    edges = []
-    depth = graph.depth
-    for node in nodes:
-        for required in graph.requires_of(node.topic.id):
-            start = by_id[required.id]
-            x, y = start.x + start.width / 2, start.y + start.height
-            path = f"M{x:g},{y:g}"
-            for row in _rows_crossed(depth[required.id], depth[node.topic.id]):
-                lane_x, top, bottom = lanes[(required.id, node.topic.id, row)]
-                path += curve(x, y, lane_x, top) + f" L{lane_x:g},{bottom:g}"
-                x, y = lane_x, bottom
-            path += curve(x, y, node.x + node.width / 2, node.y - 4)
-            edges.append(Edge(required.id, node.topic.id, path))
-    return MapLayout(tuple(nodes), tuple(edges), width, total_height)
+    lanes = tuple(
+        Lane(t.id, lane_x[t.id], exits[t.id], entries[(t.id, dependents[t.id][-1].id)])
+        for t in ordered if dependents[t.id]
+    )
+    edges = tuple(
+        Edge(required, topic.id, lane_x[required], box_x, entries[(required, topic.id)])
+        for topic in ordered for required in topic.requires
+    )
+    return MapLayout(tuple(nodes), lanes, edges, tuple(labels), box_x + BOX_WIDTH, max(y - ROW_GAP, 0), box_x, colour_of)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-
 import jinja2
 from markupsafe import Markup
 
-from mathforml.map_layout import map_layout
+from mathforml.map_layout import MARGIN, map_layout
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("mathforml", "templates"),
@@ -34,31 +32,31 @@ def _render(template, **context):
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-@functools.lru_cache(maxsize=65536)
-def _path_item(topic, step, href):
-    # Paths repeat the same topics on page after page; rendering each entry once keeps large
-    # syllabi fast (make bench), since the same topic has the same link from sibling pages.
-    return Markup(_env.get_template("path_item.html").render(topic=topic, step=step, href=href).strip())
-
-
 def topic_header(graph, topic_id, link):
-    """The block at the top of a topic page: step, hours, prerequisites, unlocks, full path.
+    """The block at the top of a topic page: part, step, hours, prerequisites, unlocks, and a drawing of the full path.
 
     `link(topic)` returns the URL of a topic's page relative to the page being rendered.
     """
-    prerequisites = graph.prerequisites_of(topic_id)
     topic = graph.by_id[topic_id]
+    path = graph.path_to(topic_id)
+    parts = [p.id for p in graph.syllabus.parts]
+    drawing = None
+    if len(path) > 1:
+        label = f"The path to {topic.title}: each arrow leads from a topic to a topic that requires it"
+        drawing = _drawing(graph, link, path, "syllabus-path", label, current=topic_id)
     return _render(
         "topic_header.html",
         topic=topic,
+        part=graph.part_by_id.get(topic.part),
+        part_number=parts.index(topic.part) + 1 if topic.part else None,
+        part_count=len(parts),
         step=graph.step[topic_id],
         steps=len(graph.reading_order),
         requires=graph.requires_of(topic_id),
         unlocks=graph.dependents_of(topic_id),
-        # Each item is already escaped Markup; a plain join skips escaping them all again.
-        path_items=Markup("\n".join(_path_item(t, graph.step[t.id], link(t)) for t in prerequisites)),
-        path_length=len(prerequisites) + 1,
-        path_hours=sum(t.hours for t in prerequisites) + topic.hours,
+        path_drawing=drawing,
+        path_length=len(path),
+        path_hours=sum(t.hours for t in path),
         link=link,
     )
 
@@ -68,9 +66,15 @@ def reading_order_table(graph, link):
     return _render("reading_order.html", graph=graph, link=link)
 
 
+def _drawing(graph, link, topics, id, label, current=None):
+    return Markup(_render("map.html", layout=map_layout(graph, topics), step_of=graph.step, link=link,
+                          id=id, label=label, current=current, margin=MARGIN))
+
+
 def prerequisite_map(graph, link):
-    """The whole prerequisite graph as an inline SVG, laid out in reading-order layers."""
-    return _render("map.html", layout=map_layout(graph), step_of=graph.step, link=link)
+    """The whole prerequisite graph as an inline SVG, one row per topic in reading order."""
+    label = "Prerequisite map: each arrow leads from a topic to a topic that requires it"
+    return _render("prerequisite_map.html", drawing=_drawing(graph, link, None, "syllabus-map", label))
 
 
 def study_plan(graph, map_url):

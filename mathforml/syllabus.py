@@ -20,6 +20,7 @@ SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 # only when it is not does jsonschema list every error, for the clearest message.
 _IS_VALID = fastjsonschema.compile(SCHEMA)
 TOPIC_FIELDS = tuple(SCHEMA["$defs"]["topic"]["properties"])
+PART_FIELDS = tuple(SCHEMA["$defs"]["part"]["properties"])
 TOP_FIELDS = tuple(SCHEMA["properties"])
 TOPICS_DIR = "topics"
 
@@ -43,6 +44,14 @@ class Topic:
     hours: float
     summary: str
     page: str
+    part: str | None = None  # a Part's id, when the syllabus has parts
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    title: str
+    summary: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,7 @@ class Syllabus:
     title: str
     description: str
     topics: tuple[Topic, ...]  # in file order
+    parts: tuple[Part, ...] = ()  # in reading order; empty when the file lists none
 
 
 # LibYAML's parser when PyYAML has it (the wheels do): several times faster on large syllabi.
@@ -141,7 +151,7 @@ def _schema_error(report, error):
     path = list(error.absolute_path)
     kind = error.validator
     if kind == "additionalProperties":
-        allowed = TOPIC_FIELDS if path else TOP_FIELDS
+        allowed = {"topics": TOPIC_FIELDS, "parts": PART_FIELDS}.get(path[0], TOP_FIELDS) if path else TOP_FIELDS
         extra = sorted(set(error.instance) - set(allowed), key=str)[0]
         hint = _did_you_mean(extra, allowed) or f"Allowed fields: {', '.join(allowed)}."
         return report.error(path + [extra], "unknown field.", hint)
@@ -214,6 +224,7 @@ def parse_syllabus(text, name="syllabus.yml"):
             hours=raw["hours"],
             summary=raw["summary"],
             page=raw.get("page", f"{TOPICS_DIR}/{raw['id']}.md"),
+            part=raw.get("part"),
         ))
     for index, topic in enumerate(topics):
         for position, required in enumerate(topic.requires):
@@ -223,13 +234,14 @@ def parse_syllabus(text, name="syllabus.yml"):
             if required not in seen:
                 hint = _did_you_mean(required, seen) or "Add a topic with that id, or remove it from 'requires'."
                 raise report.error(at, f"no topic has the id '{required}'.", hint)
+    parts = _check_parts(report, data.get("parts", []), topics)
     pages = {}
     for index, topic in enumerate(topics):
         if topic.page in pages:
             raise report.error(("topics", index, "page"), f"'{topic.page}' is already the page of topic '{pages[topic.page]}'.", "Give each topic its own page.")
         pages[topic.page] = topic.id
 
-    syllabus = Syllabus(title=data["title"], description=data.get("description", ""), topics=tuple(topics))
+    syllabus = Syllabus(title=data["title"], description=data.get("description", ""), topics=tuple(topics), parts=parts)
     cycle = graph.find_cycle(syllabus)
     if cycle:
         first = next(i for i, t in enumerate(topics) if t.id == cycle[0])
@@ -239,6 +251,40 @@ def parse_syllabus(text, name="syllabus.yml"):
             "Remove one of these 'requires' entries so the topics can be put in order.",
         )
     return syllabus
+
+
+def _check_parts(report, raw_parts, topics):
+    """Parts: unique ids, each topic in a known part, each part used, requires never pointing to a later part."""
+    position = {}
+    for index, raw in enumerate(raw_parts):
+        if raw["id"] in position:
+            raise report.error(("parts", index, "id"), f"'{raw['id']}' is already the id of part #{position[raw['id']] + 1}.", "Give each part its own id.")
+        position[raw["id"]] = index
+    for index, topic in enumerate(topics):
+        at = ("topics", index, "part")
+        if topic.part is None and position:
+            raise report.error(at, "is missing. This file lists parts, so every topic names one:", f"add 'part:' with one of {', '.join(position)}.")
+        if topic.part is not None and not position:
+            raise report.error(at, "no parts are listed in this file.", "Add a 'parts' list before 'topics' (see the customize page), or remove 'part' from the topic.")
+        if topic.part is not None and topic.part not in position:
+            hint = _did_you_mean(topic.part, position) or f"Use one of {', '.join(position)}, or add a part with that id to 'parts'."
+            raise report.error(at, f"no part has the id '{topic.part}'.", hint)
+    used = {t.part for t in topics}
+    for index, raw in enumerate(raw_parts):
+        if raw["id"] not in used:
+            raise report.error(("parts", index), f"part '{raw['id']}' has no topics.", "Give it topics with 'part:', or remove it from 'parts'.")
+    by_id = {t.id: t for t in topics}
+    for index, topic in enumerate(topics):
+        for order, required_id in enumerate(topic.requires):
+            required = by_id[required_id]
+            if topic.part is not None and position[required.part] > position[topic.part]:
+                raise report.error(
+                    ("topics", index, "requires", order),
+                    f"'{topic.id}' (part '{topic.part}') requires '{required.id}' (part '{required.part}'), which comes later.",
+                    f"A topic may require only topics of its own part or of earlier parts: move '{required.id}' into part "
+                    f"'{topic.part}' or an earlier one, or move '{topic.id}' into part '{required.part}' or a later one.",
+                )
+    return tuple(Part(id=raw["id"], title=raw["title"], summary=raw.get("summary", "")) for raw in raw_parts)
 
 
 def check_pages(syllabus, docs_dir, name="syllabus.yml"):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import http.server
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -45,7 +47,8 @@ def make_project(tmp_path, syllabus, topic_pages=None):
     (project / "syllabus.yml").write_text(textwrap.dedent(syllabus), encoding="utf-8")
     if topic_pages is None:
         import yaml
-        topic_pages = {t["id"]: f"## Resources\n\nAbout {t['id']}.\n" for t in yaml.safe_load(textwrap.dedent(syllabus))["topics"]}
+        from synthetic import synthetic_page
+        topic_pages = {t["id"]: synthetic_page(t["id"]) for t in yaml.safe_load(textwrap.dedent(syllabus))["topics"]}
     for topic_id, text in topic_pages.items():
         (project / "docs" / "topics" / f"{topic_id}.md").write_text(text, encoding="utf-8")
     return project
@@ -61,14 +64,15 @@ def served_site(tmp_path_factory):
 
     Material's instant navigation only follows links under site_url, so the build must know the port.
     """
-    import functools
-    import threading
+    yield from build_and_serve(ROOT, tmp_path_factory.mktemp("built") / "site")
 
-    site = tmp_path_factory.mktemp("built") / "site"
+
+def build_and_serve(project, site):
+    """Build `project` for the address it is then served at on 127.0.0.1; yields (site, url)."""
     handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_port}/"
-    result = run_build(ROOT, site, site_url=url)
+    result = run_build(project, site, site_url=url)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_project, run_build
+from synthetic import synthetic_page
 from mathforml.graph import SyllabusGraph
 from mathforml.syllabus import SyllabusError, parse_syllabus
 
@@ -114,7 +115,7 @@ def buildable_or_not(draw):
 @example(("title: <b>Mine</b>\ntopics:\n- id: a\n  title: A\n  requires: []\n  hours: 1\n  summary: s\n", ["a"]))
 def test_build_escapes_everything_or_fails_cleanly(tmp_path_factory, case):
     source, ids = case
-    project = make_project(tmp_path_factory.mktemp("fuzz"), "title: placeholder\ntopics: []\n", topic_pages={i: "## Resources\n" for i in ids})
+    project = make_project(tmp_path_factory.mktemp("fuzz"), "title: placeholder\ntopics: []\n", topic_pages={i: synthetic_page(i) for i in ids})
     (project / "syllabus.yml").write_text(source, encoding="utf-8")
     result = run_build(project)
     site = project / "site"

@@ -85,33 +85,6 @@ def test_find_cycle_reads_as_requires_chain():
     assert all(cycle[i + 1] in by_id[cycle[i]].requires for i in range(len(cycle) - 1))
 
 
-def test_map_layout_rows_follow_layers_and_nothing_overlaps():
-    from mathforml.map_layout import map_layout
-
-    layout = map_layout(SyllabusGraph(DIAMOND))
-    y_of = {n.topic.id: n.y for n in layout.nodes}
-    assert y_of["top"] == y_of["alone"] < y_of["left"] == y_of["right"] < y_of["bottom"]
-    for a in layout.nodes:
-        for b in layout.nodes:
-            if a is not b and a.y == b.y:
-                assert a.x + a.width <= b.x or b.x + b.width <= a.x
-    assert {(e.source, e.target) for e in layout.edges} == {("top", "left"), ("top", "right"), ("left", "bottom"), ("right", "bottom")}
-    assert all(0 <= n.x and n.x + n.width <= layout.width for n in layout.nodes)
-
-
-def test_map_edge_that_skips_a_row_goes_around_the_boxes_between():
-    from mathforml.map_layout import map_layout
-
-    graph = SyllabusGraph(syllabus(("a", [], 1), ("b", ["a"], 1), ("c", ["a", "b"], 1)))
-    layout = map_layout(graph)
-    b = next(n for n in layout.nodes if n.topic.id == "b")
-    long_edge = next(e for e in layout.edges if (e.source, e.target) == ("a", "c"))
-    # The waypoint in b's row is a vertical segment beside b, not through it.
-    segment = [part for part in long_edge.path.split() if part.startswith("L")][0]
-    x = float(segment[1:].split(",")[0])
-    assert not (b.x <= x <= b.x + b.width)
-
-
 def test_github_pages_url_follows_the_repository():
     from mathforml.repository import github_pages_url
 

@@ -108,7 +108,8 @@
   }
 
   function decorate(state) {
-    document.querySelectorAll("tr[data-topic], .syllabus-map__node[data-topic], .syllabus-path li[data-topic]")
+    var nodes = document.querySelectorAll(".syllabus-map__node[data-topic]");
+    document.querySelectorAll("tr[data-topic], .syllabus-map__node[data-topic]")
       .forEach(function (el) { el.classList.toggle("is-done", !!state.topics[el.getAttribute("data-topic")]); });
     document.querySelectorAll("input[data-progress-topic]").forEach(function (input) {
       input.checked = !!state.topics[input.getAttribute("data-progress-topic")];
@@ -119,9 +120,10 @@
     });
     var summaries = document.querySelectorAll('[data-progress="summary"]');
     var plan = document.querySelector('[data-plan="form"]');
-    if (!summaries.length && !plan) return;
+    if (!summaries.length && !plan && !nodes.length) return;
     syllabus().then(function (data) {
       var topics = data.topics;
+      markReady(nodes, topics, state);
       var total = topics.reduce(function (sum, t) { return sum + t.hours; }, 0);
       var doneTopics = topics.filter(function (t) { return state.topics[t.id]; });
       var doneHours = total - remainingHours(topics, state);
@@ -133,6 +135,17 @@
       if (plan) updatePlan(plan, topics, state);
     }).catch(function () {
       summaries.forEach(function (el) { el.textContent = ""; });
+    });
+  }
+
+  // Ready to start: not done, and every prerequisite done.
+  function markReady(nodes, topics, state) {
+    var requires = {};
+    topics.forEach(function (t) { requires[t.id] = t.requires; });
+    nodes.forEach(function (node) {
+      var id = node.getAttribute("data-topic");
+      var ready = !state.topics[id] && (requires[id] || []).every(function (r) { return state.topics[r]; });
+      node.classList.toggle("is-ready", ready);
     });
   }
 
@@ -152,20 +165,23 @@
     }
   }
 
-  function addResourceCheckboxes() {
-    var heading = document.querySelector("article h2#resources");
-    var list = heading && heading.nextElementSibling;
-    if (!list || list.tagName !== "UL") return;
-    Array.prototype.forEach.call(list.children, function (item) {
-      var link = item.querySelector("a[href]");
-      if (!link || item.querySelector("input[data-progress-resource]")) return;
-      var box = document.createElement("input");
-      box.type = "checkbox";
-      box.className = "syllabus-resource-done";
-      box.setAttribute("data-progress-resource", link.href);
-      box.setAttribute("aria-label", "Done: " + link.textContent);
-      item.insertBefore(box, item.firstChild);
-    });
+  // Marks made before resources were keyed per topic are keyed by address alone. Each carries over
+  // to every resource with that address, as such a mark showed on every page that listed it.
+  function migrateAddressKeys(state) {
+    var old = Object.keys(state.resources).filter(function (key) { return key.indexOf("|") === -1; });
+    if (!old.length) return Promise.resolve(state);
+    return syllabus().then(function (data) {
+      var done = {};
+      old.forEach(function (key) { done[key] = true; });
+      data.topics.forEach(function (topic) {
+        (topic.resources || []).forEach(function (resource) {
+          if (done[new URL(resource.url).href] || done[resource.url]) state.resources[resource.key] = true;
+        });
+      });
+      old.forEach(function (key) { delete state.resources[key]; });
+      save(state);
+      return state;
+    }, function () { return state; });
   }
 
   function exportProgress(state) {
@@ -197,6 +213,8 @@
       if (!raw || raw.format !== FILE_FORMAT) throw new Error("not a progress file");
       var state = normalize(raw);
       save(state);
+      return migrateAddressKeys(state);
+    }).then(function (state) {
       decorate(state);
       syncPlanInputs(state);
       message.textContent = "Imported: " + Object.keys(state.topics).length + " topics and " +
@@ -214,11 +232,12 @@
   }
 
   function init() {
-    var state = load();
-    addResourceCheckboxes();
-    document.querySelectorAll('[data-syllabus="done"]').forEach(function (el) { el.hidden = false; });
-    syncPlanInputs(state);
-    decorate(state);
+    // The Done boxes are in the page from the build; without this script they could not be kept.
+    document.querySelectorAll('[data-syllabus="done"], input[data-progress-resource]').forEach(function (el) { el.hidden = false; });
+    migrateAddressKeys(load()).then(function (state) {
+      syncPlanInputs(state);
+      decorate(state);
+    });
   }
 
   // One delegated listener survives Material's instant navigation, which swaps the page content.

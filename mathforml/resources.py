@@ -1,0 +1,190 @@
+"""Resources as data: the list under '## Resources' on each topic page, read into records.
+
+The Markdown list stays what a forker edits; the build reads every item, refuses a malformed one
+with its file and line, publishes the records in syllabus.json and puts a Done box on each item.
+One item, on one line (it may wrap onto following lines):
+
+    - [Title](https://address) by Authors · *kind · cost · effort · pointer* · What it is best for.
+
+'by Authors', the pointer (the part of the resource this topic needs) and the note are optional.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import escape
+
+from mathforml.syllabus import SyllabusError
+
+HEADING = "Resources"
+KINDS = ("book", "course", "video series", "video", "notes", "interactive", "reference", "paper", "tutorial")
+COSTS = ("free", "free to audit", "paid")
+FORMAT = "- [Title](https://address) by Author · *kind · cost · effort · pointer* · What it is best for."
+SEPARATOR = " · "
+
+_HEADING_LINE = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_ITEM_START = re.compile(r"^[-*+]\s+")
+_LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)")
+_REST = re.compile(r"^(?: by (?P<authors>.+?))? · \*(?P<meta>[^*]+)\*(?: · (?P<note>.+))?$")
+_EFFORT = re.compile(r"^(?P<number>\d+(?:\.\d+)?) ?(?P<unit>h|min)$")
+
+
+@dataclass(frozen=True)
+class Resource:
+    key: str  # "<topic id>|<address>|<pointer>": unique per topic, stable when the list is reordered
+    title: str
+    url: str
+    authors: str
+    kind: str
+    cost: str
+    hours: float
+    pointer: str
+    note: str
+    line: int  # 1-based, in the page's source file
+
+
+@dataclass(frozen=True)
+class _Item:
+    first: int  # 0-based index of the bullet's line
+    text: str  # the item without its bullet, continuation lines joined
+
+
+def _sections(lines):
+    """(level, title, index) of each heading outside code blocks, front matter skipped."""
+    start = 0
+    if lines and lines[0].strip() == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
+    fenced = False
+    for index in range(start, len(lines)):
+        if _FENCE.match(lines[index]):
+            fenced = not fenced
+            continue
+        match = None if fenced else _HEADING_LINE.match(lines[index])
+        if match:
+            yield len(match[1]), match[2], index
+
+
+def _items(text, name):
+    """The Resources section's heading line (0-based) and its items."""
+    lines = text.splitlines()
+    headings = list(_sections(lines))
+    found = [(level, index) for level, title, index in headings if level == 2 and title == HEADING]
+    if not found:
+        raise SyllabusError(
+            f"{name}: no '## {HEADING}' heading. The build reads a topic's resources from the list under a level-2 "
+            f"heading named exactly '{HEADING}': rename your heading to '## {HEADING}' or add one."
+        )
+    if len(found) > 1:
+        raise SyllabusError(
+            f"{name}:{found[1][1] + 1}: a second '## {HEADING}' heading (the first is on line {found[0][1] + 1}). "
+            f"Keep one list of resources per page."
+        )
+    heading = found[0][1]
+    end = next((index for level, _, index in headings if index > heading and level <= 2), len(lines))
+    items, fenced, open_item = [], False, False
+    for index in range(heading + 1, end):
+        line = lines[index]
+        if _FENCE.match(line):
+            fenced, open_item = not fenced, False
+        elif fenced or not line.strip():
+            open_item = False  # a blank line ends an item (Markdown's lazy continuation stops there)
+        elif _ITEM_START.match(line):
+            items.append(_Item(index, _ITEM_START.sub("", line, count=1).strip()))
+            open_item = True
+        elif open_item:
+            items[-1] = _Item(items[-1].first, f"{items[-1].text} {line.strip()}")
+    if not items:
+        raise SyllabusError(
+            f"{name}:{heading + 1}: the '## {HEADING}' section has no list. List each resource on a line starting "
+            f"with '- ', like - [Title](https://address) · *book · free · 8 h* · What it is best for."
+        )
+    return items
+
+
+def _did_you_mean(word, options):
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def _hours(effort):
+    match = _EFFORT.match(effort)
+    if not match or float(match["number"]) <= 0:
+        return None
+    number = float(match["number"])
+    return number if match["unit"] == "h" else number / 60
+
+
+def _parse_item(item, topic_id, name):
+    where = f"{name}:{item.first + 1}"
+    link = _LINK.match(item.text)
+    if not link:
+        raise SyllabusError(f"{where}: this resource has no link at its start. Write each resource as {FORMAT}")
+    title, url = link["title"].strip(), link["url"]
+    where = f"{where}: resource '{title}'"
+    rest = _REST.match(item.text[link.end():])
+    if not rest:
+        raise SyllabusError(f"{where}: after the link (and 'by' authors) comes ' · *kind · cost · effort*'. Write each resource as {FORMAT}")
+    fields = [field.strip() for field in rest["meta"].split("·")]
+    if len(fields) < 3:
+        raise SyllabusError(
+            f"{where}: the italic part has no effort. Write it as *kind · cost · effort* or "
+            f"*kind · cost · effort · pointer*, like *book · free · 8 h · ch. 5*."
+        )
+    if len(fields) > 4:
+        raise SyllabusError(f"{where}: the italic part has {len(fields)} fields; it takes kind · cost · effort and an optional pointer.")
+    kind, cost, effort = fields[:3]
+    pointer = fields[3] if len(fields) == 4 else ""
+    if kind not in KINDS:
+        raise SyllabusError(f"{where}: unknown kind '{kind}'.{_did_you_mean(kind, KINDS)} Kinds: {', '.join(KINDS)}.")
+    if cost not in COSTS:
+        raise SyllabusError(f"{where}: unknown cost '{cost}'.{_did_you_mean(cost, COSTS)} Costs: {', '.join(COSTS)}.")
+    hours = _hours(effort)
+    if hours is None:
+        raise SyllabusError(f"{where}: the effort '{effort}' is not a number of hours. Write it like '12 h', '1.5 h' or '40 min'.")
+    if not url.startswith("https://"):
+        raise SyllabusError(f"{where}: the address '{url}' is not https. Link the https address; every resource is linked over https.")
+    return Resource(
+        key=f"{topic_id}|{url}|{pointer}", title=title, url=url, authors=" ".join((rest["authors"] or "").split()),
+        kind=kind, cost=cost, hours=hours, pointer=pointer, note=(rest["note"] or "").strip(), line=item.first + 1,
+    )
+
+
+def parse_resources(text, topic_id, name):
+    """The resources of a topic page's text, in page order; `name` is the page as the error messages call it."""
+    resources, seen = [], {}
+    for item in _items(text, name):
+        resource = _parse_item(item, topic_id, name)
+        if resource.key in seen:
+            pointer = f"with pointer '{resource.pointer}'" if resource.pointer else "with no pointer"
+            raise SyllabusError(
+                f"{name}:{resource.line}: resource '{resource.title}': {resource.url} {pointer} is already listed on "
+                f"line {seen[resource.key]}. Remove one, or give each its own pointer."
+            )
+        seen[resource.key] = resource.line
+        resources.append(resource)
+    return tuple(resources)
+
+
+def with_done_boxes(markdown, topic_id, name):
+    """The page's Markdown with a Done box (hidden until the progress script shows it) before each resource."""
+    lines = markdown.splitlines()
+    for item in _items(markdown, name):
+        resource = _parse_item(item, topic_id, name)
+        box = (f'<input type="checkbox" class="syllabus-resource-done" data-progress-resource="{escape(resource.key)}" '
+               f'aria-label="Done: {escape(resource.title)}" hidden>')
+        bullet = _ITEM_START.match(lines[item.first]).group()
+        lines[item.first] = bullet + box + " " + lines[item.first][len(bullet):]
+    return "\n".join(lines) + "\n"
+
+
+def load_resources(syllabus, docs_dir):
+    """Each topic id's resources, read from its page under `docs_dir`; pages must exist (check_pages)."""
+    return {
+        topic.id: parse_resources((Path(docs_dir) / topic.page).read_text(encoding="utf-8"), topic.id, f"docs/{topic.page}")
+        for topic in syllabus.topics
+    }
