@@ -1,7 +1,7 @@
 # Two commands set everything up on a fresh machine with Python 3 and make:
 #   make serve   build and serve the site on http://127.0.0.1:8000
 #   make test    run the whole test suite (installs test tools and a browser if missing)
-.PHONY: serve build check test browser audit bench clean
+.PHONY: serve build check test browser audit bench screenshots clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -53,5 +53,9 @@ audit: $(VENV)/.test-installed node_modules/.installed browser
 bench: $(VENV)/.site-installed
 	$(BIN)/python scripts/bench.py
 
+# The map and a topic page at 9, 40 and 100 topics, desktop and phone, light and dark, in screenshots/.
+screenshots: $(VENV)/.test-installed browser
+	$(BIN)/python scripts/screenshots.py
+
 clean:
-	rm -rf site site.partial audit-reports $(VENV) node_modules
+	rm -rf site site.partial audit-reports screenshots $(VENV) node_modules

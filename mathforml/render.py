@@ -24,6 +24,8 @@ def format_hours(hours):
 
 
 _env.filters["hours"] = format_hours
+# Drawing coordinates: a tenth of a pixel is finer than any screen shows.
+_env.filters["n"] = lambda number: f"{number:.1f}".rstrip("0").rstrip(".")
 
 
 def _render(template, **context):

@@ -23,24 +23,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 from mathforml.graph import SyllabusGraph  # noqa: E402
 from mathforml.map_layout import map_layout  # noqa: E402
 from mathforml.syllabus import load_syllabus  # noqa: E402
+from synthetic import synthetic_page, synthetic_syllabus  # noqa: E402
 
 SIZES = (10, 100, 1000, 5000)
-PAGE = "## Resources\n\n- [A resource](https://example.org/{id}) · *book · free · 10 h* · Why it is good.\n\nSome prose about {id}.\n"
-
-
-def random_syllabus(n, rng):
-    """Topics that each require up to three of the twenty topics created just before them, in shuffled file order."""
-    topics = []
-    for i in range(n):
-        earlier = list(range(max(0, i - 20), i))
-        requires = rng.sample(earlier, k=min(len(earlier), rng.randint(0, 3)))
-        topics.append({"id": f"topic-{i}", "title": f"Topic {i}", "requires": [f"topic-{r}" for r in requires],
-                       "hours": rng.randint(1, 40), "summary": f"What topic {i} gives a learner."})
-    rng.shuffle(topics)
-    return {"title": f"Synthetic syllabus of {n} topics", "topics": topics}
 
 
 def write_project(directory, syllabus, plain_nav=None):
@@ -51,7 +40,7 @@ def write_project(directory, syllabus, plain_nav=None):
     shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
     shutil.copytree(ROOT / "docs" / "javascripts", docs / "javascripts")
     for topic in syllabus["topics"]:
-        (docs / "topics" / f"{topic['id']}.md").write_text(PAGE.format(id=topic["id"]), encoding="utf-8")
+        (docs / "topics" / f"{topic['id']}.md").write_text(synthetic_page(topic["id"]), encoding="utf-8")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV [SITE_URL, \"\"]", '""'))
     config["site_url"] = "https://example.org/bench/"
     if plain:
@@ -81,6 +70,16 @@ def timed_build(directory):
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(directory / "site")],
                    cwd=directory, env=env, check=True)
     return time.perf_counter() - start
+
+
+def site_bytes(site):
+    return sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+
+
+def map_bytes(site):
+    """The map's drawing, as written into the map page."""
+    html = (site / "map" / "index.html").read_text(encoding="utf-8")
+    return len(html[html.index("<svg", html.index('data-syllabus="map"')):html.index("</svg>", html.index('data-syllabus="map"'))].encode())
 
 
 def best_of(repeats, directory):
@@ -113,9 +112,10 @@ def graph_work(path, docs):
 def main(sizes):
     rng = random.Random(2026)
     print(f"{'topics':>7} {'edges':>6} {'validate':>9} {'order':>7} {'path':>7} {'map':>7} {'graph s':>8} "
-          f"{'all paths':>10} {'entries':>9} {'ours s':>8} {'plain s':>8} {'overhead':>9}")
+          f"{'all paths':>10} {'entries':>9} {'ours s':>8} {'plain s':>8} {'overhead':>9} {'map KB':>7} "
+          f"{'site MB':>8} {'KB/topic':>9} {'plain MB':>9}")
     for n in sizes:
-        syllabus = random_syllabus(n, rng)
+        syllabus = synthetic_syllabus(n, rng)
         with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
             ours, plain = Path(tmp) / "ours", Path(tmp) / "plain"
             write_project(ours, syllabus)
@@ -125,17 +125,21 @@ def main(sizes):
             repeats = 3 if n <= 1000 else 1
             ours_seconds = best_of(repeats, ours)
             plain_seconds = best_of(repeats, plain)
+            ours_bytes, plain_bytes, drawing = site_bytes(ours / "site"), site_bytes(plain / "site"), map_bytes(ours / "site")
         graph_seconds = sum(stages.values())
         overhead = 100 * (ours_seconds - plain_seconds) / plain_seconds
         print(f"{n:>7} {edges:>6} {stages['validate']:>9.3f} {stages['order']:>7.3f} {stages['path']:>7.3f} "
               f"{stages['map']:>7.3f} {graph_seconds:>8.3f} {every_path:>10.3f} {path_entries:>9} "
-              f"{ours_seconds:>8.2f} {plain_seconds:>8.2f} {overhead:>8.1f}%", flush=True)
+              f"{ours_seconds:>8.2f} {plain_seconds:>8.2f} {overhead:>8.1f}% {drawing / 1024:>7.1f} "
+              f"{ours_bytes / 1e6:>8.1f} {ours_bytes / n / 1024:>9.1f} {plain_bytes / 1e6:>9.1f}", flush=True)
     print("\ngraph s: validation (with the page files) + reading order and layers + the path to a deepest topic"
           " + the map's layout, without MkDocs.")
     print("all paths: every topic's full path, as the topic headers list them; its size (entries) is the sum of"
           " path lengths, quadratic in the worst case, so it is shown apart from the linear graph work.")
     print("ours s / plain s: mkdocs build with our macros / the same pages with a static nav and no macros")
     print("(fastest of 3 builds up to 1,000 topics, one build above).")
+    print("map KB: the map's SVG as written into the map page. site MB: every file of our build; KB/topic: the same per")
+    print("topic (constant if the site grows linearly); plain MB: the plain build, whose nav alone grows with topics squared.")
 
 
 if __name__ == "__main__":
