@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import xml.etree.ElementTree as ElementTree
 
 from latex2mathml.converter import convert
 from markdown import Extension
@@ -22,12 +23,61 @@ _ARITHMATEX = re.compile(
 )
 
 
+NS = "http://www.w3.org/1998/Math/MathML"
+ElementTree.register_namespace("", NS)
+_OPERATOR_NAME = re.compile(r"\\operatorname\*?\{([A-Za-z]+(?:\\[,;: ][A-Za-z]+)*)\}")
+_SPACING = re.compile(r"\\[,;: ]")
+THIN_SPACE = "\u2009"
+# latex2mathml writes accents with ASCII glyphs that fonts draw detached, high above the letter.
+_ACCENTS = {"^": "\u02c6", "~": "\u02dc"}
+
+
 def tex_to_mathml(tex, display=False):
     """TeX source -> a <math> element; raises ValueError when latex2mathml cannot read it."""
+    tex = tex.strip()
+    names = {}
+
+    def operator_name(match):
+        # latex2mathml cannot read spacing inside \operatorname{arg\,min}: give it the bare word
+        # and put the thin space back in the MathML.
+        word = _SPACING.sub("", match[1])
+        names[word] = _SPACING.sub(THIN_SPACE, match[1])
+        return "\\operatorname{" + word + "}"
+
     try:
-        return convert(tex.strip(), display="block" if display else "inline")
+        mathml = convert(_OPERATOR_NAME.sub(operator_name, tex), display="block" if display else "inline")
     except Exception as error:  # latex2mathml raises many unrelated types for bad input
-        raise ValueError(f"cannot render the formula {tex.strip()!r}: {error}") from None
+        raise ValueError(f"cannot render the formula {tex!r}: {error}") from None
+    return _polish(mathml, names, tex)
+
+
+def _polish(mathml, names, tex):
+    """Typographic fixes on latex2mathml's output; refuses TeX it passed through unread."""
+    root = ElementTree.fromstring(mathml)
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for element in list(root.iter()):
+        tag, text = element.tag.removeprefix(f"{{{NS}}}"), element.text or ""
+        if "\\" in text:
+            raise ValueError(f"cannot render the formula {tex!r}: unknown TeX command {text!r}")
+        parent = parents.get(element)
+        parent_tag = parent.tag.removeprefix(f"{{{NS}}}") if parent is not None else ""
+        if tag == "mo" and parent_tag == "mover" and text in _ACCENTS:
+            element.text = _ACCENTS[text]
+            element.set("stretchy", "false")
+        elif tag == "mo" and text == "\u22a4" and parent_tag == "msup":
+            # A transpose is a symbol, not a relation: as <mo> it gets wide space on both sides.
+            element.tag, element.attrib = f"{{{NS}}}mi", {"mathvariant": "normal"}
+        elif tag == "mo" and len(text) > 1 and text.isalpha():
+            # An operator name as <mo> gets operator spacing on both sides; TeX sets it upright
+            # with a thin space only before an argument that is not a bracket.
+            element.tag, element.attrib, element.text = f"{{{NS}}}mi", {}, names.get(text, text)
+            holder = element if parent_tag in ("mrow", "math", "") else parent
+            siblings = list(parents[holder]) if holder in parents else []
+            after = siblings[siblings.index(holder) + 1] if holder in siblings and siblings.index(holder) + 1 < len(siblings) else None
+            if after is not None and after.tag != f"{{{NS}}}mo":
+                space = ElementTree.Element(f"{{{NS}}}mspace", {"width": "0.1667em"})
+                parents[holder].insert(siblings.index(holder) + 1, space)
+    return ElementTree.tostring(root, encoding="unicode")
 
 
 def _replace(match):

@@ -1,0 +1,42 @@
+"""MathML made at build time looks like math: accents sit on their letter, a transpose adds no
+operator spacing, operator names are upright words without stray spaces, and TeX the converter
+does not know stops the build instead of printing a backslash."""
+
+import pytest
+
+from mathforml.mathml import tex_to_mathml
+
+
+def test_hat_is_a_non_stretching_accent_glyph():
+    mathml = tex_to_mathml(r"\hat{y}")
+    assert "<mo stretchy=\"false\">\u02c6</mo>" in mathml and "^" not in mathml
+
+
+def test_tilde_is_an_accent():
+    assert "\u02dc" in tex_to_mathml(r"\tilde{x}")
+
+
+def test_transpose_is_an_identifier_not_a_spaced_operator():
+    mathml = tex_to_mathml(r"(A^\top A)^{-1}")
+    assert '<msup><mi>A</mi><mi mathvariant="normal">\u22a4</mi></msup>' in mathml
+    assert "<mo>\u22a4</mo>" not in mathml
+
+
+def test_operator_names_are_upright_words_with_a_thin_space_only_before_an_argument():
+    softmax = tex_to_mathml(r"\operatorname{softmax}(QK^\top)V")
+    assert "<mi>softmax</mi><mo stretchy=\"false\">(</mo>" in softmax
+    trace = tex_to_mathml(r"\operatorname{tr} A")
+    assert '<mi>tr</mi><mspace width="0.1667em" /><mi>A</mi>' in trace
+
+
+def test_arg_min_keeps_its_thin_space_and_its_subscript():
+    mathml = tex_to_mathml(r"\operatorname{arg\,min}_{\mathbf{w}} L")
+    assert "<msub><mi>arg\u2009min</mi>" in mathml
+    assert "<mi>a</mi><mi>r</mi>" not in mathml
+    assert "arg\u2009max" in tex_to_mathml(r"\operatorname*{arg\,max}_x f(x)", display=True)
+
+
+@pytest.mark.parametrize("tex", [r"\arg\min_x f", r"\bogus{x}", r"\R^n"])
+def test_unknown_commands_are_refused(tex):
+    with pytest.raises(ValueError, match="unknown TeX command"):
+        tex_to_mathml(tex)
