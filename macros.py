@@ -85,6 +85,21 @@ def define_env(env):
     def total_hours():
         return render.format_hours(graph.total_hours)
 
+    @env.macro
+    def hours_range():
+        """Hours of the main (first) resources alone, and of every resource listed."""
+        resources = env.variables["syllabus_resources"].values()
+        return (render.format_hours(round(sum(r[0].hours for r in resources))),
+                render.format_hours(round(sum(x.hours for r in resources for x in r))))
+
+    @env.macro
+    def topic_count():
+        return len(graph.reading_order)
+
+    @env.macro
+    def part_count():
+        return len(graph.syllabus.parts)
+
 
 def _after_markdown(env, html):
     """Leave a marker in the Markdown; overrides/main.html puts the HTML in its place once Markdown has run.

@@ -53,7 +53,11 @@ def tex_to_mathml(tex, display=False):
 
 def _polish(mathml, names, tex):
     """Typographic fixes on latex2mathml's output; refuses TeX it passed through unread."""
-    root = ElementTree.fromstring(mathml)
+    try:
+        root = ElementTree.fromstring(mathml)
+    except ElementTree.ParseError:
+        # latex2mathml copies \text{...} unescaped: markup there would reach the page raw.
+        raise ValueError(f"cannot render the formula {tex!r}: it gives malformed MathML (is there a '<' or '&' in \\text?)") from None
     parents = {child: parent for parent in root.iter() for child in parent}
     for element in list(root.iter()):
         tag, text = element.tag.removeprefix(f"{{{NS}}}"), element.text or ""

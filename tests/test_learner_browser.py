@@ -10,10 +10,17 @@ from playwright.sync_api import expect
 
 from conftest import ROOT
 from mathforml.graph import SyllabusGraph
+from mathforml.render import format_hours
+from mathforml.resources import load_resources
 from mathforml.syllabus import load_syllabus
 
 GRAPH = SyllabusGraph(load_syllabus(ROOT / "syllabus.yml", ROOT / "docs"))
+COUNT = len(GRAPH.reading_order)
 DONE = re.compile(r"\bis-done\b")
+
+
+def hours(value):
+    return format_hours(value)
 
 
 @pytest.fixture
@@ -31,7 +38,7 @@ def test_map_node_leads_to_its_topic(context, site_url):
     assert page.locator("svg .syllabus-map__edges path").count() == sum(len(t.requires) for t in GRAPH.syllabus.topics)
     nodes.and_(page.locator('[data-topic="optimization"]')).click()
     page.wait_for_url(site_url + "topics/optimization/")
-    expect(page.locator("article h1")).to_have_text("Optimization")
+    expect(page.locator("article h1")).to_have_text(GRAPH.by_id["optimization"].title)
 
 
 def test_done_mark_survives_instant_navigation_and_reload(context, site_url):
@@ -46,7 +53,9 @@ def test_done_mark_survives_instant_navigation_and_reload(context, site_url):
     expect(page.locator('table[data-syllabus="reading-order"] tr[data-topic="linear-algebra"]')).to_have_class(DONE)
     expect(page.locator('table[data-syllabus="reading-order"] tr[data-topic="statistics"]')).not_to_have_class(DONE)
     summary = page.locator('[data-progress="summary"]').first
-    expect(summary).to_have_text("Your progress: 1 of 9 topics done, 80 of 570 hours (14%).")
+    done, total = GRAPH.by_id["linear-algebra"].hours, GRAPH.total_hours
+    expect(summary).to_have_text(f"Your progress: 1 of {COUNT} topics done, {hours(done)} of {hours(total)} hours "
+                                 f"({round(100 * done / total)}%).")
     page.reload()
     expect(page.locator('tr[data-topic="linear-algebra"]')).to_have_class(DONE)
     page.goto(site_url + "map/")
@@ -80,13 +89,14 @@ def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp
     data = json.loads(exported.read_text())
     assert data["format"] == "mathforml-progress"
     assert data["topics"] == ["on-ramp", "probability"]
-    assert data["resources"] == ["probability|https://cs229.stanford.edu/section/cs229-prob.pdf|"]
+    first = load_resources(GRAPH.syllabus, ROOT / "docs")["probability"][0]
+    assert data["resources"] == [first.key]
 
     fresh = browser.new_context()
     try:
         other = fresh.new_page()
         other.goto(site_url + "plan/")
-        expect(other.locator('[data-progress="summary"]')).to_contain_text("Your progress: 0 of 9")
+        expect(other.locator('[data-progress="summary"]')).to_contain_text(f"Your progress: 0 of {COUNT}")
         other.locator('input[data-progress="import"]').set_input_files(str(exported))
         expect(other.locator('[data-progress="message"]')).to_have_text("Imported: 2 topics and 1 resources marked done.")
         other.goto(site_url)
@@ -96,7 +106,7 @@ def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp
         other.goto(site_url + "plan/")
         other.locator('input[data-progress="import"]').set_input_files(str(bad))
         expect(other.locator('[data-progress="message"]')).to_contain_text("nothing was changed")
-        expect(other.locator('[data-progress="summary"]')).to_contain_text("Your progress: 2 of 9")
+        expect(other.locator('[data-progress="summary"]')).to_contain_text(f"Your progress: 2 of {COUNT}")
     finally:
         fresh.close()
 
@@ -108,19 +118,20 @@ def test_study_plan_dates_match_a_hand_calculation(context, site_url):
     page.goto(site_url + "plan/")
     page.locator("#plan-hours").fill("10")
     page.locator("#plan-goal").select_option("machine-learning")
-    # Whole order: 570 h - 60 h done = 510 h at 10 h/week = 51 weeks = 357 days.
-    # Path to Ng's course: on-ramp (done) + probability 50 h + the course 90 h = 140 h = 14 weeks = 98 days.
+    # Whole order: every hour but the on-ramp's; path to the course: its prerequisites and itself, less the on-ramp.
+    left_all = GRAPH.total_hours - GRAPH.by_id["on-ramp"].hours
+    left_goal = sum(t.hours for t in GRAPH.path_to("machine-learning") if t.id != "on-ramp")
     today = date.today()
-    expected_all = today + timedelta(days=math.ceil(510 / 10 * 7))
-    expected_goal = today + timedelta(days=math.ceil(140 / 10 * 7))
-    expect(page.locator('[data-plan="all-hours"]')).to_have_text("510 hours left")
+    expected_all = today + timedelta(days=math.ceil(left_all / 10 * 7))
+    expected_goal = today + timedelta(days=math.ceil(left_goal / 10 * 7))
+    expect(page.locator('[data-plan="all-hours"]')).to_have_text(f"{hours(left_all)} hours left")
     expect(page.locator('[data-plan="all-date"] time')).to_have_attribute("datetime", expected_all.isoformat())
-    expect(page.locator('[data-plan="goal-hours"]')).to_have_text("140 hours left")
+    expect(page.locator('[data-plan="goal-hours"]')).to_have_text(f"{hours(left_goal)} hours left")
     expect(page.locator('[data-plan="goal-date"] time')).to_have_attribute("datetime", expected_goal.isoformat())
     page.reload()
     expect(page.locator("#plan-hours")).to_have_value("10")
     expect(page.locator("#plan-goal")).to_have_value("machine-learning")
-    expect(page.locator('[data-plan="goal-hours"]')).to_have_text("140 hours left")
+    expect(page.locator('[data-plan="goal-hours"]')).to_have_text(f"{hours(left_goal)} hours left")
 
 
 def test_site_is_usable_without_javascript(browser, site_url):
@@ -131,11 +142,13 @@ def test_site_is_usable_without_javascript(browser, site_url):
         links = page.locator("svg a.syllabus-map__node")
         assert links.count() == len(GRAPH.reading_order)
         assert links.first.get_attribute("xlink:href") == "../topics/on-ramp/"
-        assert page.locator('table[data-syllabus="reading-order"] tbody tr').count() == len(GRAPH.reading_order)
+        assert page.locator('table[data-syllabus="reading-order"] tbody tr[data-topic]').count() == len(GRAPH.reading_order)
         page.goto(site_url + "topics/cs229/")
         path = page.locator('[data-syllabus="path"] a.syllabus-map__node')
         assert [a.get_attribute("data-topic") for a in path.all()] == [t.id for t in GRAPH.path_to("cs229")]
-        assert page.locator('[data-syllabus="path"] summary').inner_text() == "Full path to this topic: 8 topics, 530 hours"
+        path_hours = sum(t.hours for t in GRAPH.path_to("cs229"))
+        assert page.locator('[data-syllabus="path"] summary').inner_text() == \
+            f"Full path to this topic: {len(GRAPH.path_to('cs229'))} topics, {hours(path_hours)} hours"
         assert page.locator('[data-syllabus="done"]').is_hidden()
         page.goto(site_url + "plan/")
         assert "need JavaScript" in page.locator(".syllabus-plan__noscript").inner_text()
