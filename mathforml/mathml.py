@@ -32,6 +32,30 @@ THIN_SPACE = "\u2009"
 _ACCENTS = {"^": "\u02c6", "~": "\u02dc"}
 
 
+def _bold(char, italic):
+    """The Unicode mathematical bold (italic) letter or digit for `char`, or None.
+
+    Browsers render MathML Core, which ignores mathvariant="bold": \\boldsymbol{\\mu} would come
+    out as a plain mu. The bold letters are characters of their own."""
+    code = ord(char)
+    if "0" <= char <= "9":
+        return chr(0x1D7CE + code - ord("0"))
+    latin = 0x1D468 if italic else 0x1D400
+    if "A" <= char <= "Z":
+        return chr(latin + code - ord("A"))
+    if "a" <= char <= "z":
+        return chr(latin + 26 + code - ord("a"))
+    capitals, small = (0x1D71C, 0x1D736) if italic else (0x1D6A8, 0x1D6C2)
+    if 0x391 <= code <= 0x3A9 and code != 0x3A2:  # Alpha to Omega (U+03A2 is unassigned; its bold slot holds Theta symbol)
+        return chr(capitals + code - 0x391)
+    if 0x3B1 <= code <= 0x3C9:
+        return chr(small + code - 0x3B1)
+    symbols = {0x3F5: 0x1A, 0x3D1: 0x1B, 0x3D5: 0x1D, 0x3D6: 0x1F}  # epsilon, theta, phi, pi variants
+    if code in symbols:
+        return chr(small + symbols[code])
+    return None
+
+
 def tex_to_mathml(tex, display=False):
     """TeX source -> a <math> element; raises ValueError when latex2mathml cannot read it."""
     tex = tex.strip()
@@ -65,7 +89,11 @@ def _polish(mathml, names, tex):
             raise ValueError(f"cannot render the formula {tex!r}: unknown TeX command {text!r}")
         parent = parents.get(element)
         parent_tag = parent.tag.removeprefix(f"{{{NS}}}") if parent is not None else ""
-        if tag == "mo" and parent_tag == "mover" and text in _ACCENTS:
+        variant = element.get("mathvariant")
+        if tag in ("mi", "mn") and variant in ("bold", "bold-italic") and len(text) == 1 and _bold(text, variant == "bold-italic"):
+            element.text = _bold(text, variant == "bold-italic")
+            del element.attrib["mathvariant"]
+        elif tag == "mo" and parent_tag == "mover" and text in _ACCENTS:
             element.text = _ACCENTS[text]
             element.set("stretchy", "false")
         elif tag == "mo" and text == "\u22a4" and parent_tag == "msup":

@@ -40,3 +40,11 @@ def test_arg_min_keeps_its_thin_space_and_its_subscript():
 def test_unknown_commands_are_refused(tex):
     with pytest.raises(ValueError, match="unknown TeX command"):
         tex_to_mathml(tex)
+
+
+@pytest.mark.parametrize("tex, char", [(r"\boldsymbol{\mu}", "\U0001d741"), (r"\boldsymbol{\theta}", "\U0001d73d"),
+                                       (r"\boldsymbol{\Sigma}", "\U0001d72e"), (r"\boldsymbol{x}", "\U0001d499"),
+                                       (r"\mathbf{0}", "\U0001d7ce"), (r"\boldsymbol{\epsilon}", "\U0001d750")])
+def test_bold_symbols_are_bold_characters_because_browsers_ignore_mathvariant(tex, char):
+    mathml = tex_to_mathml(tex)
+    assert char in mathml and "mathvariant" not in mathml
