@@ -53,7 +53,7 @@ audit: $(VENV)/.test-installed node_modules/.installed browser
 bench: $(VENV)/.site-installed
 	$(BIN)/python scripts/bench.py
 
-# The map and a topic page at 9, 40 and 100 topics, desktop and phone, light and dark, in screenshots/.
+# The map and a topic page of this site and at 9, 40 and 100 topics, desktop and phone, light and dark, in screenshots/.
 screenshots: $(VENV)/.test-installed browser
 	$(BIN)/python scripts/screenshots.py
 

@@ -1,5 +1,6 @@
-"""`make screenshots`: the map and a topic page at 9 (this site), 40 and 100 topics (synthetic, with
-parts), on desktop and on a 390 px phone, in light and dark, with a few topics marked done.
+"""`make screenshots`: the map and a topic page of this site, and of synthetic syllabi of 9 topics
+(no parts), 40 and 100 (with parts), on desktop and on a 390 px phone, in light and dark, with a
+few topics marked done.
 
 Writes PNGs to screenshots/ (not committed) and prints, for each, the map's width against the
 content column's, so the picture and the figure can be checked together.
@@ -93,9 +94,9 @@ def main(out):
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="shots-") as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=browser_path(), args=CHROMIUM_ARGS)
-        url = build_and_serve(ROOT, Path(tmp) / "site-9")
-        shoot(browser, url, Path(tmp) / "site-9", "9", out)
-        for n, parts in ((40, 8), (100, 10)):
+        url = build_and_serve(ROOT, Path(tmp) / "site")
+        shoot(browser, url, Path(tmp) / "site", "site", out)
+        for n, parts in ((9, 0), (40, 8), (100, 10)):
             project = Path(tmp) / f"project-{n}"
             project.mkdir()
             synthetic_project(project, n, parts)
