@@ -82,6 +82,21 @@ def define_env(env):
         return _after_markdown(env, render.study_plan(graph, map_link))
 
     @env.macro
+    def whole_guide():
+        """The whole guide on one page, for printing."""
+        return _after_markdown(env, render.whole_guide(graph, env.variables["syllabus_resources"], _link_from(env)))
+
+    @env.macro
+    def what_next():
+        """'Continue with', the topics ready to start, or the finished state (filled in by the progress script)."""
+        return _after_markdown(env, render.what_next())
+
+    @env.macro
+    def progress_bars():
+        """Hours covered overall and per part (filled in by the progress script)."""
+        return _after_markdown(env, render.progress_bars(graph))
+
+    @env.macro
     def total_hours():
         return render.format_hours(graph.total_hours)
 
@@ -131,9 +146,12 @@ def on_post_page_macros(env):
     if topic is None:
         return
     env.page.syllabus_description = escape(topic.summary)
+    env.page.syllabus_summary = env.page.syllabus_description
     env.markdown = with_done_boxes(env.markdown, topic.id, f"docs/{topic.page}")
-    marker = _after_markdown(env, render.topic_header(graph, topic.id, _link_from(env)))
-    env.markdown = f"{marker}\n\n{env.markdown}"
+    map_link = get_relative_url(_page_url(env.conf, "map.md"), env.page.url)
+    header = _after_markdown(env, render.topic_header(graph, topic.id, _link_from(env), map_link))
+    footer = _after_markdown(env, render.what_next())
+    env.markdown = f"{header}\n\n{env.markdown}\n\n{footer}\n"
 
 
 def on_post_build(env):

@@ -34,7 +34,12 @@ def _render(template, **context):
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def topic_header(graph, topic_id, link):
+# A path longer than this is not drawn on the topic page (the map shows it): it would be no small
+# drawing, and drawing every long path would make the site grow with the square of its size.
+MAX_DRAWN_PATH = 60
+
+
+def topic_header(graph, topic_id, link, map_link):
     """The block at the top of a topic page: part, step, hours, prerequisites, unlocks, and a drawing of the full path.
 
     `link(topic)` returns the URL of a topic's page relative to the page being rendered.
@@ -43,7 +48,7 @@ def topic_header(graph, topic_id, link):
     path = graph.path_to(topic_id)
     parts = [p.id for p in graph.syllabus.parts]
     drawing = None
-    if len(path) > 1:
+    if 1 < len(path) <= MAX_DRAWN_PATH:
         label = f"The path to {topic.title}: each arrow leads from a topic to a topic that requires it"
         drawing = _drawing(graph, link, path, "syllabus-path", label, current=topic_id)
     return _render(
@@ -60,6 +65,7 @@ def topic_header(graph, topic_id, link):
         path_length=len(path),
         path_hours=sum(t.hours for t in path),
         link=link,
+        map_link=map_link,
     )
 
 
@@ -79,6 +85,28 @@ def prerequisite_map(graph, link):
     return _render("prerequisite_map.html", drawing=_drawing(graph, link, None, "syllabus-map", label))
 
 
+# One default for the plan, wherever a page needs it (the plan's field carries it to the script).
+DEFAULT_HOURS_PER_WEEK = 8
+HOURS_PER_WEEK_RANGE = (0.5, 168)
+
+
 def study_plan(graph, map_url):
-    """The progress summary, finish-date calculator and export/import controls (driven by progress.js)."""
-    return _render("study_plan.html", graph=graph, map_url=map_url)
+    """The progress summary, finish-date calculator, export, import and share (docs/javascripts/progress/)."""
+    low, high = HOURS_PER_WEEK_RANGE
+    return _render("study_plan.html", graph=graph, map_url=map_url, default_hours=DEFAULT_HOURS_PER_WEEK,
+                   hours_min=low, hours_max=high)
+
+
+def whole_guide(graph, resources, link):
+    """Every topic in reading order with its requirements, hours and resources, addresses written out (to print)."""
+    return _render("whole_guide.html", graph=graph, resources=resources, link=link)
+
+
+def what_next():
+    """The box the progress script fills with 'continue with', the topics ready to start, or the finish."""
+    return _render("what_next.html")
+
+
+def progress_bars(graph):
+    """Hours covered overall and in each part, filled in by the progress script."""
+    return _render("progress_bars.html", graph=graph)

@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -70,10 +71,10 @@ def shoot(browser, url, site, label, out):
             context = browser.new_context(viewport=size, color_scheme=scheme)
             page = context.new_page()
             page.goto(url)
-            key = page.evaluate("'mathforml-progress:' + new URL('..', document.querySelector('script[src*=progress]').src).pathname")
-            page.evaluate("([k, d]) => localStorage.setItem(k, JSON.stringify({topics: Object.fromEntries(d.map(i => [i, true])), resources: {}}))", [key, done])
+            key = "mathforml-progress:" + urlparse(url).path
+            page.evaluate("([k, d]) => localStorage.setItem(k, JSON.stringify({topics: Object.fromEntries(d.map(i => [i, 'done'])), resources: {}}))", [key, done])
             page.goto(url + "map/")
-            page.wait_for_selector(".syllabus-map__node.is-ready")
+            page.wait_for_selector('.syllabus-map__node[data-state="ready"]')
             figures = page.evaluate("""() => { const s = document.querySelector('.syllabus-map svg');
                 return [s.getBoundingClientRect().width, document.querySelector('.md-content__inner').clientWidth,
                         Math.min(...[...s.querySelectorAll('text, tspan')].map(t => parseFloat(getComputedStyle(t).fontSize)))]; }""")

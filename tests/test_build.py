@@ -149,3 +149,19 @@ def test_adding_a_topic_and_its_page_is_all_it_takes(tmp_path):
     assert [a.get_text() for a in late.select('[data-syllabus="prerequisites"] a')] == ["Base", "Between"]
     between = read_html(project / "site/topics/between/index.html")
     assert [a["href"] for a in between.select('[data-syllabus="unlocks"] a')] == ["../late/"]
+
+
+def test_a_path_too_long_to_draw_links_to_the_map(tmp_path):
+    from mathforml.render import MAX_DRAWN_PATH
+
+    chain = "title: Chain\ntopics:\n" + "".join(
+        f"  - id: t{i}\n    title: T{i}\n    requires: [{f't{i - 1}' if i else ''}]\n    hours: 1\n    summary: S.\n"
+        for i in range(MAX_DRAWN_PATH + 1))
+    project = make_project(tmp_path, chain)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    drawn = read_html(project / f"site/topics/t{MAX_DRAWN_PATH - 1}/index.html").select_one('[data-syllabus="path"]')
+    assert len(drawn.select(".syllabus-map__node")) == MAX_DRAWN_PATH
+    long = read_html(project / f"site/topics/t{MAX_DRAWN_PATH}/index.html").select_one('[data-syllabus="path"]')
+    assert long.select(".syllabus-map__node") == [] and long.select_one("a")["href"] == "../../map/"
+    assert f"{MAX_DRAWN_PATH + 1} topics" in long.select_one("summary").get_text()

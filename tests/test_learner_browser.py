@@ -16,7 +16,6 @@ from mathforml.syllabus import load_syllabus
 
 GRAPH = SyllabusGraph(load_syllabus(ROOT / "syllabus.yml", ROOT / "docs"))
 COUNT = len(GRAPH.reading_order)
-DONE = re.compile(r"\bis-done\b")
 
 
 def hours(value):
@@ -44,24 +43,24 @@ def test_map_node_leads_to_its_topic(context, site_url):
 def test_done_mark_survives_instant_navigation_and_reload(context, site_url):
     page = context.new_page()
     page.goto(site_url + "topics/linear-algebra/")
-    box = page.locator('input[data-progress-topic="linear-algebra"]')
+    box = page.locator('input[data-progress-topic="linear-algebra"][value="done"]')
     box.check()
     page.evaluate("window.__sameDocument = true")
     page.locator("nav.md-nav--primary a.md-nav__link", has_text="Home").first.click()
     page.wait_for_url(site_url)
     assert page.evaluate("window.__sameDocument === true"), "instant navigation swapped the page without a reload"
-    expect(page.locator('table[data-syllabus="reading-order"] tr[data-topic="linear-algebra"]')).to_have_class(DONE)
-    expect(page.locator('table[data-syllabus="reading-order"] tr[data-topic="statistics"]')).not_to_have_class(DONE)
+    expect(page.locator('table[data-syllabus="reading-order"] tr[data-topic="linear-algebra"]')).to_have_attribute("data-state", "done")
+    expect(page.locator('table[data-syllabus="reading-order"] tr[data-topic="statistics"]')).not_to_have_attribute("data-state", "done")
     summary = page.locator('[data-progress="summary"]').first
     done, total = GRAPH.by_id["linear-algebra"].hours, GRAPH.total_hours
-    expect(summary).to_have_text(f"Your progress: 1 of {COUNT} topics done, {hours(done)} of {hours(total)} hours "
+    expect(summary).to_have_text(f"Your progress: 1 of {COUNT} topics covered, {hours(done)} of {hours(total)} hours "
                                  f"({round(100 * done / total)}%).")
     page.reload()
-    expect(page.locator('tr[data-topic="linear-algebra"]')).to_have_class(DONE)
+    expect(page.locator('tr[data-topic="linear-algebra"]')).to_have_attribute("data-state", "done")
     page.goto(site_url + "map/")
-    expect(page.locator('.syllabus-map__node[data-topic="linear-algebra"]')).to_have_class(DONE)
+    expect(page.locator('.syllabus-map__node[data-topic="linear-algebra"]')).to_have_attribute("data-state", "done")
     page.goto(site_url + "topics/linear-algebra/")
-    expect(page.locator('input[data-progress-topic="linear-algebra"]')).to_be_checked()
+    expect(page.locator('input[data-progress-topic="linear-algebra"][value="done"]')).to_be_checked()
 
 
 def test_resource_marks_persist(context, site_url):
@@ -79,7 +78,7 @@ def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp
     page = context.new_page()
     for topic in ("on-ramp", "probability"):
         page.goto(site_url + f"topics/{topic}/")
-        page.locator(f'input[data-progress-topic="{topic}"]').check()
+        page.locator(f'input[data-progress-topic="{topic}"][value="done"]').check()
     page.locator("input[data-progress-resource]").first.check()
     page.goto(site_url + "plan/")
     with page.expect_download() as download:
@@ -88,7 +87,7 @@ def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp
     download.value.save_as(exported)
     data = json.loads(exported.read_text())
     assert data["format"] == "mathforml-progress"
-    assert data["topics"] == ["on-ramp", "probability"]
+    assert data["topics"] == {"on-ramp": "done", "probability": "done"}
     first = load_resources(GRAPH.syllabus, ROOT / "docs")["probability"][0]
     assert data["resources"] == [first.key]
 
@@ -98,14 +97,14 @@ def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp
         other.goto(site_url + "plan/")
         expect(other.locator('[data-progress="summary"]')).to_contain_text(f"Your progress: 0 of {COUNT}")
         other.locator('input[data-progress="import"]').set_input_files(str(exported))
-        expect(other.locator('[data-progress="message"]')).to_have_text("Imported: 2 topics and 1 resources marked done.")
+        expect(other.locator('[data-plan="form"] [data-progress="message"]')).to_have_text("Merged into your progress: 2 topics and 1 resource.")
         other.goto(site_url)
-        expect(other.locator('tr[data-topic="probability"]')).to_have_class(DONE)
+        expect(other.locator('tr[data-topic="probability"]')).to_have_attribute("data-state", "done")
         bad = tmp_path / "bad.json"
         bad.write_text('{"hello": 1}')
         other.goto(site_url + "plan/")
         other.locator('input[data-progress="import"]').set_input_files(str(bad))
-        expect(other.locator('[data-progress="message"]')).to_contain_text("nothing was changed")
+        expect(other.locator('[data-plan="form"] [data-progress="message"]')).to_contain_text("nothing was changed")
         expect(other.locator('[data-progress="summary"]')).to_contain_text(f"Your progress: 2 of {COUNT}")
     finally:
         fresh.close()
@@ -114,7 +113,7 @@ def test_export_then_import_into_a_fresh_profile(browser, context, site_url, tmp
 def test_study_plan_dates_match_a_hand_calculation(context, site_url):
     page = context.new_page()
     page.goto(site_url + "topics/on-ramp/")
-    page.locator('input[data-progress-topic="on-ramp"]').check()
+    page.locator('input[data-progress-topic="on-ramp"][value="done"]').check()
     page.goto(site_url + "plan/")
     page.locator("#plan-hours").fill("10")
     page.locator("#plan-goal").select_option("machine-learning")

@@ -43,3 +43,41 @@ def test_syllabus_json_lists_the_reading_order(built_site):
     assert [t["id"] for t in data["topics"]] == [t.id for t in GRAPH.reading_order]
     for entry in data["topics"]:
         assert (built_site / entry["url"] / "index.html").exists()
+
+
+def test_every_page_has_link_preview_tags_of_its_own(built_site):
+    la = read_html(built_site / "topics/la-svd/index.html")
+    def meta(page, attr, name):
+        tag = page.select_one(f'meta[{attr}="{name}"]')
+        return tag["content"] if tag else None
+    topic = GRAPH.by_id["la-svd"]
+    assert meta(la, "property", "og:title") == f"{topic.title} - {GRAPH.syllabus.title}"
+    assert meta(la, "property", "og:description") == topic.summary == meta(la, "name", "twitter:description")
+    assert meta(la, "property", "og:url").endswith("/topics/la-svd/")
+    assert meta(la, "name", "twitter:card") == "summary"
+    home = read_html(built_site / "index.html")
+    assert meta(home, "property", "og:title") == GRAPH.syllabus.title
+    assert meta(home, "property", "og:description").startswith("A free, ordered study guide")
+
+
+def test_logo_and_favicon_are_our_own(built_site):
+    home = read_html(built_site / "index.html")
+    assert home.select_one('link[rel="icon"]')["href"].endswith("assets/logo.svg")
+    assert home.select_one(".md-header__button.md-logo img")["src"].endswith("assets/logo.svg")
+    assert (built_site / "assets/logo.svg").read_text().startswith("<svg")
+
+
+def test_not_found_page_leads_home_and_to_the_reading_order(built_site):
+    page = read_html(built_site / "404.html")
+    assert page.select_one("article h1").get_text() == "Page not found"
+    hrefs = [a["href"] for a in page.select("article a")]
+    assert any(h.endswith("#the-reading-order") for h in hrefs) and any(h.endswith("/map/") for h in hrefs)
+
+
+def test_search_indexes_each_topic_summary(built_site):
+    import html
+    import json
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    text = {d["location"]: html.unescape(d["text"]) for d in index["docs"]}
+    for topic in GRAPH.reading_order:
+        assert topic.summary in text[f"topics/{topic.id}/"], topic.id

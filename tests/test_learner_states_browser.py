@@ -1,0 +1,367 @@
+"""The learner's side in Chromium: progress states, what to study next, import that merges and
+refuses, share links, the plan's validation, visible focus, phones, and the page to print."""
+
+import json
+import math
+import re
+from datetime import date, timedelta
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT, build_and_serve, make_project
+from mathforml.graph import SyllabusGraph
+from mathforml.syllabus import load_syllabus
+
+GRAPH = SyllabusGraph(load_syllabus(ROOT / "syllabus.yml", ROOT / "docs"))
+ORDER = [t.id for t in GRAPH.reading_order]
+FORM = '[data-plan="form"] [data-progress="message"]'
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme(request):
+    return request.param
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(accept_downloads=True)
+    yield context
+    context.close()
+
+
+def key_of(url):
+    return "mathforml-progress:" + urlparse(url).path
+
+
+def store(page, url, state):
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key_of(url), json.dumps(state)])
+
+
+def stored(page, url):
+    return page.evaluate("k => JSON.parse(localStorage.getItem(k))", key_of(url))
+
+
+def mark(page, url, topic_id, state):
+    page.goto(url + f"topics/{topic_id}/")
+    page.locator(f'input[data-progress-topic="{topic_id}"][value="{state}"]').check()
+
+
+def test_states_are_set_shown_everywhere_and_kept_across_navigation_and_reload(context, site_url):
+    page = context.new_page()
+    mark(page, site_url, "la-systems", "in-progress")
+    mark(page, site_url, "on-ramp", "done")
+    mark(page, site_url, "python-numpy", "skipped")
+    expect(page.locator('input[data-progress-topic="python-numpy"][value="skipped"]')).to_be_checked()
+    # The side navigation: the step and the state's mark.
+    nav = page.locator(".md-nav--primary .syllabus-nav-mark[data-state='skipped']")
+    expect(nav).to_have_attribute("aria-label", "Step 2, skipped:")
+    # A pruned part's link leads to its first topic but is the part, not the topic: no mark.
+    page.goto(site_url + "topics/gaussian/")
+    expect(page.locator(".md-nav__item--pruned .syllabus-nav-mark")).to_have_count(0)
+    expect(page.locator(".md-nav__item--pruned").first).to_be_visible()
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.md-nav--primary a.md-nav__link", has_text="Home").first.click()
+    page.wait_for_url(site_url)
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation, not a reload"
+    rows = page.locator('table[data-syllabus="reading-order"] tr[data-topic]')
+    expect(rows.and_(page.locator('[data-topic="la-systems"]'))).to_have_attribute("data-state", "in-progress")
+    expect(rows.and_(page.locator('[data-topic="on-ramp"]'))).to_have_attribute("data-state", "done")
+    expect(rows.and_(page.locator('[data-topic="python-numpy"]'))).to_have_attribute("data-state", "skipped")
+    page.reload()
+    expect(rows.and_(page.locator('[data-topic="la-systems"]'))).to_have_attribute("data-state", "in-progress")
+    page.goto(site_url + "map/")
+    expect(page.locator('.syllabus-map__node[data-topic="la-systems"] .syllabus-map__state')).to_have_text(" · in progress")
+    expect(page.locator('.syllabus-map__node[data-topic="python-numpy"] .syllabus-map__state')).to_have_text(" · skipped")
+    page.goto(site_url + "topics/la-orthogonality/")
+    page.locator('[data-syllabus="path"] summary').click()
+    expect(page.locator('[data-syllabus="path"] .syllabus-map__node[data-topic="on-ramp"]')).to_have_attribute("data-state", "done")
+    # Back to not started.
+    mark(page, site_url, "la-systems", "")
+    assert "la-systems" not in stored(page, site_url)["topics"]
+
+
+def test_continue_with_and_ready_to_start_follow_the_marks(context, site_url):
+    page = context.new_page()
+    page.goto(site_url)
+    next_box = page.locator('[data-progress="next"]').first
+    expect(next_box).to_contain_text(f"Continue with step 1: {GRAPH.by_id[ORDER[0]].title}")
+    for topic_id in ("on-ramp", "python-numpy"):
+        mark(page, site_url, topic_id, "done")
+    mark(page, site_url, "calculus-1", "skipped")  # skipped counts as covered
+    page.goto(site_url)
+    expect(next_box).to_contain_text(f"Continue with step 4: {GRAPH.by_id['la-systems'].title}")
+    ready = [t for t in GRAPH.reading_order[4:] if set(t.requires) <= {"on-ramp", "python-numpy", "calculus-1"}]
+    expect(next_box).to_contain_text("Also ready to start: " + ready[0].title)
+    # The foot of a topic page says the same.
+    page.goto(site_url + "topics/gaussian/")
+    expect(page.locator('[data-progress="next"]')).to_contain_text("Continue with step 4")
+    # Progress bars: overall and per part, in hours.
+    page.goto(site_url)
+    covered = sum(GRAPH.by_id[t].hours for t in ("on-ramp", "python-numpy", "calculus-1"))
+    expect(page.locator("#syllabus-bar-foundations")).to_have_js_property("value", covered)
+    expect(page.locator("#syllabus-bar-foundations-text")).to_have_text(f"{covered} of {GRAPH.part_hours('foundations'):g} hours")
+
+
+def test_after_the_last_topic_the_guide_says_what_comes_next(context, site_url):
+    page = context.new_page()
+    page.goto(site_url)
+    store(page, site_url, {"topics": {t: "done" for t in ORDER}, "resources": {}})
+    page.reload()
+    box = page.locator('[data-progress="next"]').first
+    expect(box).to_have_attribute("data-finished", "")
+    expect(box).to_contain_text(f"You have covered all {len(ORDER)} topics")
+    expect(box.locator("a")).to_have_attribute("href", site_url + "topics/research-frontier/")
+
+
+def import_file(page, tmp_path, content, replace=False, name="progress.json"):
+    path = tmp_path / name
+    path.write_text(content if isinstance(content, str) else json.dumps(content))
+    page.locator("#progress-import-replace").set_checked(replace)
+    page.locator('input[data-progress="import"]').set_input_files(str(path))
+
+
+def progress_file(topics, resources=(), **extra):
+    return {"format": "mathforml-progress", "version": 2, "topics": topics, "resources": list(resources), **extra}
+
+
+def test_import_merges_by_default_and_replaces_when_asked(context, site_url, tmp_path):
+    page = context.new_page()
+    page.goto(site_url + "plan/")
+    store(page, site_url, {"topics": {"on-ramp": "done", "la-systems": "in-progress"}, "resources": {}})
+    page.reload()
+    import_file(page, tmp_path, progress_file({"la-systems": "done", "gaussian": "skipped"}))
+    expect(page.locator(FORM)).to_have_text("Merged into your progress: 2 topics and 0 resources.")
+    assert stored(page, site_url)["topics"] == {"on-ramp": "done", "la-systems": "done", "gaussian": "skipped"}
+    import_file(page, tmp_path, progress_file({"calculus-1": "done"}), replace=True, name="other.json")
+    expect(page.locator(FORM)).to_have_text("Replaced your progress with 1 topic and 0 resources.")
+    assert stored(page, site_url)["topics"] == {"calculus-1": "done"}
+
+
+def test_import_keeps_known_ids_and_reports_the_rest(context, site_url, tmp_path):
+    page = context.new_page()
+    page.goto(site_url + "plan/")
+    import_file(page, tmp_path, progress_file({"on-ramp": "done", "no-such-topic": "done", "toString": "done"}))
+    expect(page.locator(FORM)).to_have_text(
+        "Merged into your progress: 1 topic and 0 resources; ignored 2 marks this syllabus does not have "
+        "(no-such-topic, toString).")
+    expect(page.locator('[data-progress="summary"]')).to_contain_text(f"1 of {len(ORDER)} topics covered")
+
+
+@pytest.mark.parametrize("content", [
+    '{"hello": 1}',
+    "not json at all",
+    json.dumps(progress_file({"on-ramp": "finished"})),
+    json.dumps(progress_file({"on-ramp": "done"}, hoursPerWeek=1e-6)),
+    json.dumps(progress_file({"on-ramp": "done"}, hoursPerWeek=float("inf")) if False else
+               '{"format": "mathforml-progress", "topics": {"on-ramp": "done"}, "hoursPerWeek": 1e999}'),
+    json.dumps(progress_file(["on-ramp", 7])),
+], ids=["wrong format", "not json", "unknown state", "tiny hours", "infinite hours", "non-string id"])
+def test_import_of_a_wrong_shape_changes_nothing(context, site_url, tmp_path, content):
+    page = context.new_page()
+    page.goto(site_url + "plan/")
+    store(page, site_url, {"topics": {"gaussian": "done"}, "resources": {}})
+    page.reload()
+    import_file(page, tmp_path, content if content.startswith(("{", "n")) else json.loads(content))
+    expect(page.locator(FORM)).to_contain_text("nothing was changed")
+    assert stored(page, site_url)["topics"] == {"gaussian": "done"}
+
+
+def test_import_with_storage_full_says_so_and_keeps_the_old_marks(context, site_url, tmp_path):
+    page = context.new_page()
+    page.goto(site_url + "plan/")
+    store(page, site_url, {"topics": {"gaussian": "done"}, "resources": {}})
+    page.reload()
+    # Fill the rest of this origin's storage.
+    filled = page.evaluate("""() => {
+        let chunk = 'x'.repeat(1 << 20), i = 0;
+        for (;;) { try { localStorage.setItem('filler-' + i++, chunk); } catch (e) {
+            if (chunk.length < 16) return i; chunk = chunk.slice(chunk.length / 2); } } }""")
+    assert filled > 1
+    import_file(page, tmp_path, progress_file({t: "done" for t in ORDER}))
+    expect(page.locator(FORM)).to_contain_text("storage is full or blocked")
+    expect(page.locator(FORM)).to_contain_text("nothing was changed")
+    page.reload()
+    assert stored(page, site_url)["topics"] == {"gaussian": "done"}
+    expect(page.locator('[data-progress="summary"]')).to_contain_text(f"1 of {len(ORDER)} topics covered")
+
+
+def test_a_share_link_round_trips_into_a_fresh_profile_and_asks_first(browser, context, site_url):
+    page = context.new_page()
+    mark(page, site_url, "on-ramp", "done")
+    mark(page, site_url, "la-systems", "in-progress")
+    page.locator("input[data-progress-resource]").first.check()
+    page.goto(site_url + "plan/")
+    page.locator('[data-progress="share"]').click()
+    link = page.locator("#progress-share-link").input_value()
+    assert urlparse(link).fragment.startswith("progress=") and urlparse(link).path == urlparse(site_url).path + "plan/"
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        other.goto(site_url + "topics/gaussian/")
+        mark(other, site_url, "gaussian", "done")
+        other.goto(link)
+        incoming = other.locator('[data-progress="incoming"]')
+        expect(incoming).to_contain_text("This link holds progress: 2 topics and 1 resource.")
+        assert stored(other, site_url)["topics"] == {"gaussian": "done"}, "nothing changes before the learner chooses"
+        incoming.get_by_role("button", name="Merge into mine").click()
+        expect(incoming).to_be_hidden()
+        expect(other.locator(FORM)).to_have_text("Merged into your progress: 2 topics and 1 resource.")
+        assert stored(other, site_url)["topics"] == {"gaussian": "done", "on-ramp": "done", "la-systems": "in-progress"}
+        assert "progress=" not in other.url, "the marks leave the address once used"
+        other.goto(site_url + "plan/#progress=AAAA%%%")
+        expect(other.locator('[data-progress="incoming"]')).to_contain_text("damaged")
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize("value", ["0", "0.000001", "-5", "169", "", "1e400"])
+def test_plan_refuses_hours_outside_half_to_168_at_the_field(context, site_url, value):
+    page = context.new_page()
+    page.goto(site_url + "plan/")
+    field = page.locator("#plan-hours")
+    field.fill("10")
+    expect(page.locator('[data-plan="all-date"] time')).to_be_visible()
+    before = page.locator('[data-plan="all-date"] time').get_attribute("datetime")
+    field.fill(value)
+    expect(page.locator("#plan-hours-message")).to_contain_text("from 0.5 to 168")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    assert page.locator('[data-plan="all-date"] time').get_attribute("datetime") == before
+    assert "Invalid" not in page.locator('[data-plan="all-date"]').inner_text()
+    page.reload()
+    expect(field).to_have_value("10")
+    expect(page.locator("#plan-hours-message")).to_be_empty()
+
+
+def test_one_default_pace_everywhere(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "plan/")
+    default = float(page.locator("#plan-hours").get_attribute("data-default"))
+    expected = date.today() + timedelta(days=math.ceil(GRAPH.total_hours / default * 7))
+    expect(page.locator('[data-plan="all-date"] time')).to_have_attribute("datetime", expected.isoformat())
+    assert "10 hours a week" not in (ROOT / "docs" / "index.md").read_text()
+
+
+CONTROLS = {
+    "topics/la-systems/": ['input[data-progress-topic][value="done"]', "input[data-progress-resource]",
+                           '[data-syllabus="path"] summary', ".syllabus-badge"],
+    "plan/": ["#plan-hours", "#plan-goal", '[data-progress="export"]', '[data-progress="share"]',
+              "#progress-import", "#progress-import-replace"],
+}
+
+
+def test_every_control_shows_its_focus(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        for path, selectors in CONTROLS.items():
+            page.goto(site_url + path)
+            page.locator('[data-syllabus="state"], [data-plan="form"]').first.wait_for()
+            page.keyboard.press("Tab")  # keyboard use, so focus is shown as it is to keyboard users
+            for selector in selectors:
+                control = page.locator(selector).first
+                control.focus()
+                # The import button is a label for a visually hidden file input: the label shows the focus.
+                shown = page.locator('label[for="progress-import"]') if selector == "#progress-import" else control
+                style = shown.evaluate("el => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth]; }")
+                assert style[0] != "none" and float(style[1].removesuffix("px")) >= 2, (path, selector, scheme, style)
+    finally:
+        context.close()
+
+
+def test_progress_buttons_are_two_tabs_and_a_skip_away(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "topics/la-systems/")
+    page.locator('[data-syllabus="state"]').wait_for()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.id === 'syllabus-header'")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('data-progress-topic')") == "la-systems"
+
+
+def test_targets_are_at_least_24px(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "topics/la-systems/")
+    page.locator('[data-syllabus="state"]').wait_for()
+    for target in page.locator('[data-syllabus="state"] label').all() + page.locator("input[data-progress-resource]").all():
+        box = target.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, box
+
+
+def test_phone_width_tables_and_buttons_fit(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        overflow = page.evaluate("""() => { const t = document.querySelector('[data-syllabus="reading-order"]');
+            return [t.scrollWidth, t.getBoundingClientRect().width, document.documentElement.scrollWidth]; }""")
+        assert overflow[0] <= overflow[1] + 1 and overflow[2] <= 390, overflow
+        last = page.locator('tr[data-topic] td:nth-child(2)').last
+        assert last.bounding_box()["x"] + last.bounding_box()["width"] <= 390
+        page.goto(site_url + "plan/")
+        boxes = [page.locator(s).bounding_box() for s in ('[data-progress="export"]', 'label[for="progress-import"]')]
+        apart = boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"] + 4 or boxes[1]["x"] >= boxes[0]["x"] + boxes[0]["width"] + 4
+        assert apart, boxes
+    finally:
+        context.close()
+
+
+def test_the_print_page_holds_every_topic_with_its_addresses(context, site_url, built_site):
+    import yaml  # noqa: F401 - the addresses come from the records the build read
+
+    from mathforml.resources import load_resources
+
+    resources = load_resources(GRAPH.syllabus, ROOT / "docs")
+    page = context.new_page()
+    page.goto(site_url + "print/")
+    topics = page.locator('[data-syllabus="guide"] [data-topic]')
+    assert [t.get_attribute("data-topic") for t in topics.all()] == ORDER
+    text = page.locator('[data-syllabus="guide"]').inner_text()
+    for topic_id in ORDER:
+        for resource in resources[topic_id]:
+            assert resource.url in text, (topic_id, resource.url)
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
+    page.goto(site_url)
+    expect(page.get_by_role("link", name="The whole guide on one page, to print").first).to_have_attribute("href", re.compile(r"print/$"))
+
+
+IDS_LIKE_PROTOTYPE = """\
+title: Prototype names
+topics:
+  - id: constructor
+    title: Constructor
+    requires: []
+    hours: 2
+    summary: An id that plain objects already have.
+  - id: tostring
+    title: To string
+    requires: [constructor]
+    hours: 3
+    summary: Another.
+"""
+
+
+@pytest.fixture(scope="module")
+def prototype_site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("prototype"), IDS_LIKE_PROTOTYPE)
+    yield from build_and_serve(project, project / "site")
+
+
+def test_ids_named_like_object_properties_are_ordinary_topics(context, prototype_site):
+    _, url = prototype_site
+    page = context.new_page()
+    page.goto(url)
+    expect(page.locator('tr[data-topic="constructor"]')).to_have_attribute("data-state", "ready")
+    expect(page.locator('[data-progress="summary"]')).to_contain_text("0 of 2 topics covered")
+    mark(page, url, "constructor", "done")
+    mark(page, url, "constructor", "")
+    page.goto(url)
+    expect(page.locator('tr[data-topic="constructor"]')).to_have_attribute("data-state", "ready")
+    expect(page.locator('tr[data-topic="tostring"]')).to_have_attribute("data-state", "")
