@@ -3,6 +3,7 @@
 Everything MkDocs-specific lives here and in hooks.py; the rules themselves live in mathforml/.
 """
 
+import os
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -11,6 +12,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from mathforml import render
+from mathforml.annotations import workflow_commands
 from mathforml.export import syllabus_json
 from mathforml.graph import SyllabusGraph
 from mathforml.repository import github_pages_url
@@ -51,6 +53,8 @@ def define_env(env):
         syllabus = load_syllabus(Path(env.project_dir) / SYLLABUS_FILE, config["docs_dir"])
         env.variables["syllabus_resources"] = load_resources(syllabus, config["docs_dir"])
     except SyllabusError as error:
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print("\n".join(workflow_commands(error)), flush=True)
         raise PluginError(str(error)) from None
     graph = SyllabusGraph(syllabus)
     env.variables["syllabus_graph"] = graph

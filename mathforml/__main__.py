@@ -1,8 +1,10 @@
 """`python -m mathforml check`: validate syllabus.yml without building the site."""
 
 import argparse
+import os
 import sys
 
+from mathforml.annotations import workflow_commands
 from mathforml.graph import SyllabusGraph
 from mathforml.render import format_hours
 from mathforml.resources import load_resources
@@ -21,7 +23,9 @@ def main(argv=None):
         syllabus = load_syllabus(args.syllabus, args.docs)
         resources = load_resources(syllabus, args.docs)
     except SyllabusError as error:
-        print(f"error: {error}", file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print("\n".join(workflow_commands(error)))
+        print("\n".join(f"error: {problem}" for problem in str(error).splitlines()), file=sys.stderr)
         return 1
     graph = SyllabusGraph(syllabus)
     for step, topic in enumerate(graph.reading_order, start=1):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from mathforml.syllabus import SyllabusError
+from mathforml.syllabus import Problems, SyllabusError
 
 HEADING = "Resources"
 KINDS = ("book", "course", "video series", "video", "notes", "interactive", "reference", "paper", "tutorial")
@@ -155,18 +155,26 @@ def _parse_item(item, topic_id, name):
 
 
 def parse_resources(text, topic_id, name):
-    """The resources of a topic page's text, in page order; `name` is the page as the error messages call it."""
-    resources, seen = [], {}
+    """The resources of a topic page's text, in page order; `name` is the page as the error messages call it.
+
+    Every malformed item of the page is reported, not just the first."""
+    resources, seen, problems = [], {}, Problems()
     for item in _items(text, name):
-        resource = _parse_item(item, topic_id, name)
+        try:
+            resource = _parse_item(item, topic_id, name)
+        except SyllabusError as error:
+            problems.add(error)
+            continue
         if resource.key in seen:
             pointer = f"with pointer '{resource.pointer}'" if resource.pointer else "with no pointer"
-            raise SyllabusError(
+            problems.add(SyllabusError(
                 f"{name}:{resource.line}: resource '{resource.title}': {resource.url} {pointer} is already listed on "
                 f"line {seen[resource.key]}. Remove one, or give each its own pointer."
-            )
+            ))
+            continue
         seen[resource.key] = resource.line
         resources.append(resource)
+    problems.raise_any()
     return tuple(resources)
 
 
@@ -183,8 +191,15 @@ def with_done_boxes(markdown, topic_id, name):
 
 
 def load_resources(syllabus, docs_dir):
-    """Each topic id's resources, read from its page under `docs_dir`; pages must exist (check_pages)."""
-    return {
-        topic.id: parse_resources((Path(docs_dir) / topic.page).read_text(encoding="utf-8"), topic.id, f"docs/{topic.page}")
-        for topic in syllabus.topics
-    }
+    """Each topic id's resources, read from its page under `docs_dir` (check_pages has seen them all exist).
+
+    The problems of every page come in one error."""
+    resources, problems = {}, Problems()
+    for topic in syllabus.topics:
+        try:
+            text = (Path(docs_dir) / topic.page).read_text(encoding="utf-8")
+            resources[topic.id] = parse_resources(text, topic.id, f"docs/{topic.page}")
+        except SyllabusError as error:
+            problems.add(error)
+    problems.raise_any()
+    return resources

@@ -23,17 +23,59 @@ TOPIC_FIELDS = tuple(SCHEMA["$defs"]["topic"]["properties"])
 PART_FIELDS = tuple(SCHEMA["$defs"]["part"]["properties"])
 TOP_FIELDS = tuple(SCHEMA["properties"])
 TOPICS_DIR = "topics"
+# Where a forker finds a complete example of the file.
+EXAMPLE = "README.md and the site's page 'Customize your own syllabus' (docs/customize.md)"
 
 
 _LINE_BREAKS = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
-class SyllabusError(Exception):
-    """A problem in syllabus.yml, worded for the person who edits it, always on one line."""
+MAX_PROBLEMS = 20
+_WHERE = re.compile(r"^(?P<file>[^:\n]+?)(?::(?P<line>\d+))?: ")
 
-    def __init__(self, message):
+
+class SyllabusError(Exception):
+    """Problems in syllabus.yml or a topic page, each worded for the person who edits it on one line
+    that starts with its file and line; all of one run's problems together, sorted, capped."""
+
+    def __init__(self, *messages):
         # Names and values quoted from the file may hold line breaks or control characters.
-        super().__init__(_LINE_BREAKS.sub(lambda m: ascii(m.group())[1:-1], message))
+        self.problems = [_LINE_BREAKS.sub(lambda m: ascii(m.group())[1:-1], m) for m in messages]
+        shown = self.problems[:MAX_PROBLEMS]
+        if len(self.problems) > MAX_PROBLEMS:
+            shown.append(f"... and {len(self.problems) - MAX_PROBLEMS} more problems.")
+        super().__init__("\n".join(shown))
+
+    @classmethod
+    def combine(cls, errors):
+        """One error holding every problem of `errors`, sorted by file (syllabus.yml first) and line."""
+        problems = [p for e in errors for p in e.problems]
+
+        def order(problem):
+            where = _WHERE.match(problem)
+            name, line = (where["file"], int(where["line"] or 0)) if where else ("", 0)
+            return (not name.endswith(".yml"), name, line)
+        return cls(*sorted(problems, key=order))
+
+    def locations(self):
+        """(file, line or None, message) of each problem, for editors and CI annotations."""
+        for problem in self.problems:
+            where = _WHERE.match(problem)
+            yield (where["file"], int(where["line"]) if where["line"] else None, problem) if where else (None, None, problem)
+
+
+class Problems:
+    """Collects the problems of one run, so a forker sees all of them at once."""
+
+    def __init__(self):
+        self.errors = []
+
+    def add(self, error):
+        self.errors.append(error)
+
+    def raise_any(self):
+        if self.errors:
+            raise SyllabusError.combine(self.errors)
 
 
 @dataclass(frozen=True)
@@ -151,16 +193,20 @@ def _schema_error(report, error):
     path = list(error.absolute_path)
     kind = error.validator
     if kind == "additionalProperties":
-        allowed = {"topics": TOPIC_FIELDS, "parts": PART_FIELDS}.get(path[0], TOP_FIELDS) if path else TOP_FIELDS
+        allowed = _allowed_fields(path)
         extra = sorted(set(error.instance) - set(allowed), key=str)[0]
         hint = _did_you_mean(extra, allowed) or f"Allowed fields: {', '.join(allowed)}."
         return report.error(path + [extra], "unknown field.", hint)
     if kind == "required":
         field = error.message.split("'")[1]
+        if field == "requires":
+            return report.error(path + [field], "is missing.", "Add 'requires: []' for a topic that needs nothing first, or 'requires: [some-id]'.")
         return report.error(path + [field], "is missing.", f"Add '{field}:' to this {'topic' if path else 'file'}.")
+    if kind == "type" and path and path[-1] == "requires" and error.instance is None:
+        return report.error(path, "is empty.", "Write 'requires: []' for a topic that needs nothing first.")
     if kind == "type":
         if not path:
-            return report.error(path, "must be a mapping with 'title' and 'topics'.", "See README.md for an example.")
+            return report.error(path, "must be a mapping with 'title' and 'topics'.", f"See the example in {EXAMPLE}.")
         want = _TYPE_WORDS.get(error.validator_value, error.validator_value)
         return report.error(path, f"must be {want}, not {_short(error.instance)}.")
     if kind == "pattern" and path[-1] == "id":
@@ -182,24 +228,78 @@ def _schema_error(report, error):
     return report.error(path, error.message + ".")
 
 
+def _misspelled(error, errors):
+    """A missing field that an unknown field beside it misspells: the unknown field's message says it all."""
+    if error.validator != "required":
+        return False
+    field = error.message.split("'")[1]
+    for other in errors:
+        if other.validator == "additionalProperties" and list(other.absolute_path) == list(error.absolute_path):
+            allowed = _allowed_fields(list(other.absolute_path))
+            if any(_did_you_mean(extra, allowed) == f"Did you mean '{field}'?" for extra in set(other.instance) - set(allowed)):
+                return True
+    return False
+
+
+def _allowed_fields(path):
+    return {"topics": TOPIC_FIELDS, "parts": PART_FIELDS}.get(path[0], TOP_FIELDS) if path else TOP_FIELDS
+
+
+def _yaml_error(exc, text, name):
+    mark = exc.problem_mark or exc.context_mark
+    line = f":{mark.line + 1}" if mark else ""
+    problem = exc.problem or exc.context or "it cannot be read"
+    lines = text.splitlines()
+    if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
+        return SyllabusError(f"{name}{line}: this line has a tab character, and YAML indents with spaces only. "
+                             f"Replace the tab with spaces.")
+    return SyllabusError(f"{name}{line}: this is not valid YAML: {problem}. Check the indentation and quoting on that line.")
+
+
+# Plain numbers that YAML 1.1, which PyYAML follows, reads otherwise than a reader would.
+_NUMBER_TRAPS = (
+    (re.compile(r"^[-+]?0[0-9_]+$"), "a leading 0 makes it an octal number in YAML 1.1"),
+    (re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$"), "a colon makes it a base-60 number in YAML 1.1"),
+    (re.compile(r"^[-+]?[0-9]+(\.[0-9]*)?[eE][-+]?[0-9]+$"), "YAML 1.1 reads an exponent without a dot as text"),
+)
+
+
+def _number_traps(root, name):
+    """Hours written as 017, 1:30 or 1e3, which YAML 1.1 reads as 15, 90 and text."""
+    problems = Problems()
+    topics = next((v for k, v in root.value if getattr(k, "value", None) == "topics"), None) if isinstance(root, yaml.MappingNode) else None
+    for topic in topics.value if isinstance(topics, yaml.SequenceNode) else ():
+        for key, value in topic.value if isinstance(topic, yaml.MappingNode) else ():
+            if getattr(key, "value", None) != "hours" or not isinstance(value, yaml.ScalarNode) or value.style:
+                continue
+            for pattern, why in _NUMBER_TRAPS:
+                if pattern.match(value.value):
+                    read = yaml.safe_load(value.value)
+                    problems.add(SyllabusError(
+                        f"{name}:{value.start_mark.line + 1}: field 'hours': '{value.value}' is read as {read!r}: {why}. "
+                        f"Write the number of hours plainly, like 17 or 1.5."
+                    ))
+    problems.raise_any()
+
+
 def parse_syllabus(text, name="syllabus.yml"):
     """Parse and check the file's own consistency (no disk access beyond the text)."""
     try:
         root = yaml.compose(text, Loader=_FAST_LOADER)
         lines = _line_numbers(root) if root is not None else {}
+        if root is not None:
+            _number_traps(root, name)
         data = _Constructor().construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = f":{mark.line + 1}" if mark else ""
-        problem = exc.problem or exc.context or "it cannot be read"
-        raise SyllabusError(f"{name}{line}: this is not valid YAML: {problem}. Check the indentation and quoting on that line.") from None
+        raise _yaml_error(exc, text, name) from None
     except yaml.YAMLError as exc:
         raise SyllabusError(f"{name}: this is not valid YAML: {' '.join(str(exc).split())}.") from None
     except RecursionError:
-        raise SyllabusError(f"{name}: the file is nested too deeply to be a syllabus. See README.md for the expected shape.") from None
+        raise SyllabusError(f"{name}: the file is nested too deeply to be a syllabus. See {EXAMPLE} for its shape.") from None
     if data is None:
-        raise SyllabusError(f"{name}: the file is empty. It needs a 'title' and a list of 'topics'; see README.md for an example.")
+        raise SyllabusError(f"{name}: the file is empty. It needs a 'title' and a list of 'topics': copy the example in {EXAMPLE}.")
     report = _Reporter(name, data, lines)
+    problems = Problems()
 
     try:
         _IS_VALID(data)
@@ -208,16 +308,41 @@ def parse_syllabus(text, name="syllabus.yml"):
             jsonschema.Draft202012Validator(SCHEMA).iter_errors(data),
             key=lambda e: [(0, p) if isinstance(p, int) else (1, str(p)) for p in e.absolute_path],
         )
-        if errors:
-            raise _schema_error(report, errors[0]) from None
+        for error in errors:
+            if not _misspelled(error, errors):
+                problems.add(_schema_error(report, error))
+        if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
+            problems.raise_any()
 
-    topics = []
+    # Ids and prerequisites are checked even beside schema errors elsewhere, so a renamed or deleted
+    # topic shows every topic that still names it in the same run.
+    raw_topics = data["topics"]
     seen = {}
-    for index, raw in enumerate(data["topics"]):
-        if raw["id"] in seen:
-            raise report.error(("topics", index, "id"), f"'{raw['id']}' is already the id of topic #{seen[raw['id']] + 1}.", "Give each topic its own id.")
-        seen[raw["id"]] = index
-        topics.append(Topic(
+    for index, raw in enumerate(raw_topics):
+        topic_id = raw.get("id") if isinstance(raw, dict) else None
+        if not isinstance(topic_id, str):
+            continue
+        if topic_id in seen:
+            problems.add(report.error(("topics", index, "id"), f"'{topic_id}' is already the id of topic #{seen[topic_id] + 1}.", "Give each topic its own id."))
+        else:
+            seen[topic_id] = index
+    for index, raw in enumerate(raw_topics):
+        requires = raw.get("requires") if isinstance(raw, dict) else None
+        if not isinstance(requires, list):
+            continue
+        for position, required in enumerate(requires):
+            at = ("topics", index, "requires", position)
+            if not isinstance(required, str):
+                continue
+            if required == raw.get("id"):
+                problems.add(report.error(at, "a topic cannot require itself.", f"Remove '{required}' from its own 'requires'."))
+            elif required not in seen:
+                hint = _did_you_mean(required, seen) or "Add a topic with that id, or remove it from 'requires'."
+                problems.add(report.error(at, f"no topic has the id '{required}'.", hint))
+    problems.raise_any()
+
+    topics = tuple(
+        Topic(
             id=raw["id"],
             title=raw["title"],
             requires=tuple(raw["requires"]),
@@ -225,23 +350,18 @@ def parse_syllabus(text, name="syllabus.yml"):
             summary=raw["summary"],
             page=raw.get("page", f"{TOPICS_DIR}/{raw['id']}.md"),
             part=raw.get("part"),
-        ))
-    for index, topic in enumerate(topics):
-        for position, required in enumerate(topic.requires):
-            at = ("topics", index, "requires", position)
-            if required == topic.id:
-                raise report.error(at, "a topic cannot require itself.", f"Remove '{required}' from its own 'requires'.")
-            if required not in seen:
-                hint = _did_you_mean(required, seen) or "Add a topic with that id, or remove it from 'requires'."
-                raise report.error(at, f"no topic has the id '{required}'.", hint)
-    parts = _check_parts(report, data.get("parts", []), topics)
+        )
+        for raw in raw_topics
+    )
+    parts = _check_parts(report, problems, data.get("parts", []), topics)
     pages = {}
     for index, topic in enumerate(topics):
         if topic.page in pages:
-            raise report.error(("topics", index, "page"), f"'{topic.page}' is already the page of topic '{pages[topic.page]}'.", "Give each topic its own page.")
+            problems.add(report.error(("topics", index, "page"), f"'{topic.page}' is already the page of topic '{pages[topic.page]}'.", "Give each topic its own page."))
         pages[topic.page] = topic.id
+    problems.raise_any()
 
-    syllabus = Syllabus(title=data["title"], description=data.get("description", ""), topics=tuple(topics), parts=parts)
+    syllabus = Syllabus(title=data["title"], description=data.get("description", ""), topics=topics, parts=parts)
     cycle = graph.find_cycle(syllabus)
     if cycle:
         first = next(i for i, t in enumerate(topics) if t.id == cycle[0])
@@ -253,58 +373,63 @@ def parse_syllabus(text, name="syllabus.yml"):
     return syllabus
 
 
-def _check_parts(report, raw_parts, topics):
+def _check_parts(report, problems, raw_parts, topics):
     """Parts: unique ids, each topic in a known part, each part used, requires never pointing to a later part."""
     position = {}
     for index, raw in enumerate(raw_parts):
         if raw["id"] in position:
-            raise report.error(("parts", index, "id"), f"'{raw['id']}' is already the id of part #{position[raw['id']] + 1}.", "Give each part its own id.")
+            problems.add(report.error(("parts", index, "id"), f"'{raw['id']}' is already the id of part #{position[raw['id']] + 1}.", "Give each part its own id."))
+            continue
         position[raw["id"]] = index
     for index, topic in enumerate(topics):
         at = ("topics", index, "part")
         if topic.part is None and position:
-            raise report.error(at, "is missing. This file lists parts, so every topic names one:", f"add 'part:' with one of {', '.join(position)}.")
-        if topic.part is not None and not position:
-            raise report.error(at, "no parts are listed in this file.", "Add a 'parts' list before 'topics' (see the customize page), or remove 'part' from the topic.")
-        if topic.part is not None and topic.part not in position:
+            problems.add(report.error(at, "is missing. This file lists parts, so every topic names one:", f"add 'part:' with one of {', '.join(position)}."))
+        elif topic.part is not None and not position:
+            problems.add(report.error(at, "no parts are listed in this file.", "Add a 'parts' list before 'topics' (see the customize page), or remove 'part' from the topic."))
+        elif topic.part is not None and topic.part not in position:
             hint = _did_you_mean(topic.part, position) or f"Use one of {', '.join(position)}, or add a part with that id to 'parts'."
-            raise report.error(at, f"no part has the id '{topic.part}'.", hint)
+            problems.add(report.error(at, f"no part has the id '{topic.part}'.", hint))
+    if problems.errors:
+        return ()  # the part of a topic is not known for sure: the order rule cannot be checked
     used = {t.part for t in topics}
     for index, raw in enumerate(raw_parts):
         if raw["id"] not in used:
-            raise report.error(("parts", index), f"part '{raw['id']}' has no topics.", "Give it topics with 'part:', or remove it from 'parts'.")
+            problems.add(report.error(("parts", index), f"part '{raw['id']}' has no topics.", "Give it topics with 'part:', or remove it from 'parts'."))
     by_id = {t.id: t for t in topics}
     for index, topic in enumerate(topics):
         for order, required_id in enumerate(topic.requires):
             required = by_id[required_id]
             if topic.part is not None and position[required.part] > position[topic.part]:
-                raise report.error(
+                problems.add(report.error(
                     ("topics", index, "requires", order),
                     f"'{topic.id}' (part '{topic.part}') requires '{required.id}' (part '{required.part}'), which comes later.",
                     f"A topic may require only topics of its own part or of earlier parts: move '{required.id}' into part "
                     f"'{topic.part}' or an earlier one, or move '{topic.id}' into part '{required.part}' or a later one.",
-                )
+                ))
     return tuple(Part(id=raw["id"], title=raw["title"], summary=raw.get("summary", "")) for raw in raw_parts)
 
 
 def check_pages(syllabus, docs_dir, name="syllabus.yml"):
     """Every topic has its page, and every page under docs/topics/ belongs to a topic."""
     docs_dir = Path(docs_dir)
+    problems = Problems()
     for topic in syllabus.topics:
         if not (docs_dir / topic.page).is_file():
-            raise SyllabusError(
+            problems.add(SyllabusError(
                 f"{name}: topic '{topic.id}', field 'page': docs/{topic.page} does not exist. "
                 f"Create it (a page with the topic's resources), or set 'page' to the file you meant."
-            )
+            ))
     claimed = {PurePosixPath(t.page) for t in syllabus.topics}
     for path in sorted((docs_dir / TOPICS_DIR).rglob("*.md")):
         relative = PurePosixPath(path.relative_to(docs_dir).as_posix())
         if relative not in claimed:
             guess = _did_you_mean(path.stem, [t.id for t in syllabus.topics])
-            raise SyllabusError(
+            problems.add(SyllabusError(
                 f"{name}: docs/{relative} is a topic page that no topic claims. "
                 f"Add a topic for it to {name}, or delete the file. {guess}".rstrip()
-            )
+            ))
+    problems.raise_any()
 
 
 def load_syllabus(path, docs_dir):

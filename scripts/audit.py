@@ -2,8 +2,12 @@
 Lighthouse and axe-core on every page type in light and dark. Prints a table, writes the JSON
 reports to audit-reports/, and exits 1 if any page misses a target.
 
-Targets: 100 in performance, accessibility, best practices and SEO; no axe violation; at most
-200 KB transferred per page.
+Lighthouse runs three times per page and scheme and the median counts: on a shared machine one
+run's blocking time swings by hundreds of milliseconds. Beside Lighthouse's byte count the table
+prints what the server really sent for one load of the page in Chromium (workers included).
+
+Targets: 100 in performance, accessibility, best practices and SEO (medians); no axe violation;
+at most 200 KB transferred per page.
 """
 
 from __future__ import annotations
@@ -25,15 +29,19 @@ from browser_path import browser_path  # noqa: E402
 REPORTS = ROOT / "audit-reports"
 PAGES = {
     "home": "",
-    "topic": "topics/linear-algebra/",
+    "topic": "topics/la-svd/",
     "path view": "topics/cs229/",
     "map": "map/",
     "plan": "plan/",
+    "print": "print/",
     "customize": "customize/",
+    "not found": "404.html",
 }
 SCHEMES = {"light": 1, "dark": 0}  # Blink's preferredColorScheme: 0 is dark, 1 is light
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MAX_BYTES = 200 * 1024
+RUNS = 3
+SENT = []  # (path, bytes) the server sent, for measuring one page load
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
@@ -58,6 +66,7 @@ class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
+        SENT.append((self.path, len(body)))
         return _Body(body)
 
     def log_message(self, *args):
@@ -105,6 +114,28 @@ def lighthouse(url, scheme, chrome, report):
     return scores, data["audits"]["total-byte-weight"]["numericValue"], failed
 
 
+def median_lighthouse(url, scheme, chrome, report):
+    """Lighthouse RUNS times; each category's median score, the median run's failing audits and bytes."""
+    runs = [lighthouse(url, scheme, chrome, report.with_name(f"{report.stem}-{n}.json")) for n in range(RUNS)]
+    scores = {c: sorted(run[0][c] for run in runs)[RUNS // 2] for c in CATEGORIES}
+    middle = sorted(runs, key=lambda run: run[0]["performance"])[RUNS // 2]
+    return scores, middle[1], middle[2], [run[0]["performance"] for run in runs]
+
+
+def sent_bytes(browser, url):
+    """Bytes the server sent for one cold load of the page (files it did not compress are counted by size)."""
+    context = browser.new_context()
+    page = context.new_page()
+    SENT.clear()
+    plain = []
+    page.on("response", lambda r: plain.append(r) if r.url.startswith(url.split("/", 3)[0]) else None)
+    page.goto(url, wait_until="networkidle")
+    total = sum(size for _, size in SENT)
+    total += sum(len(r.body()) for r in plain if "content-encoding" not in r.headers and r.status == 200)
+    context.close()
+    return total
+
+
 def axe(browser, url, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
@@ -135,32 +166,36 @@ def main():
             for scheme in SCHEMES:
                 url = base + path
                 report = REPORTS / f"lighthouse-{name.replace(' ', '-')}-{scheme}.json"
-                scores, weight, failed = lighthouse(url, scheme, chrome, report)
+                scores, weight, failed, performances = median_lighthouse(url, scheme, chrome, report)
                 violations = axe(browser, url, scheme)
                 (REPORTS / f"axe-{name.replace(' ', '-')}-{scheme}.json").write_text(json.dumps(violations, indent=1))
-                rows.append((name, scheme, scores, weight, len(violations)))
+                sent = sent_bytes(browser, url)
+                rows.append((name, scheme, scores, weight, len(violations), sent, performances))
                 for category, score in scores.items():
                     if score < 100:
                         misses.append(f"{name} ({scheme}): {category} {score}, failing audits: {', '.join(failed[category])}")
                 if violations:
                     misses.append(f"{name} ({scheme}): axe {[v['id'] for v in violations]}")
-                if weight > MAX_BYTES:
-                    misses.append(f"{name} ({scheme}): {weight / 1024:.0f} KB transferred")
+                if max(weight, sent) > MAX_BYTES:
+                    misses.append(f"{name} ({scheme}): {max(weight, sent) / 1024:.0f} KB transferred")
         browser.close()
     server.shutdown()
 
-    header = f"{'page':<10} {'scheme':<6} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'axe':>4} {'KB':>6}"
+    header = (f"{'page':<10} {'scheme':<6} {'perf':>5} {'(runs)':>12} {'a11y':>5} {'best':>5} {'seo':>5} {'axe':>4} "
+              f"{'LH KB':>6} {'sent KB':>8}")
     print(header)
     print("-" * len(header))
-    for name, scheme, s, weight, violations in rows:
-        print(f"{name:<10} {scheme:<6} {s['performance']:>5} {s['accessibility']:>5} {s['best-practices']:>5} "
-              f"{s['seo']:>5} {violations:>4} {weight / 1024:>6.1f}")
+    for name, scheme, s, weight, violations, sent, performances in rows:
+        runs = "/".join(str(p) for p in performances)
+        print(f"{name:<10} {scheme:<6} {s['performance']:>5} {runs:>12} {s['accessibility']:>5} {s['best-practices']:>5} "
+              f"{s['seo']:>5} {violations:>4} {weight / 1024:>6.1f} {sent / 1024:>8.1f}")
+    print("\nperf: the median of the runs; LH KB: Lighthouse's count; sent KB: what the server sent for one load in Chromium.")
     print(f"\nReports: {REPORTS.relative_to(ROOT)}/ (Lighthouse and axe JSON per page and scheme)")
     if misses:
         print("\nTargets missed:")
         print("\n".join(f"  {m}" for m in misses))
         return 1
-    print("All targets met: 100/100/100/100, no axe violations, every page at or under 200 KB.")
+    print("All targets met: 100/100/100/100 (medians), no axe violations, every page at or under 200 KB.")
     return 0
 
 

@@ -20,10 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE_SOURCES = ("mkdocs.yml", "macros.py", "hooks.py", "mathforml", "overrides")
 
 
-def run_build(project, site_dir=None, site_url=None):
+def run_build(project, site_dir=None, site_url=None, env_extra=None):
     """`mkdocs build --strict` in `project`; returns the CompletedProcess."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
     env.pop("SITE_URL", None)
+    env.pop("GITHUB_ACTIONS", None)
+    env.update(env_extra or {})
     if site_url:
         env["SITE_URL"] = site_url
     site_dir = site_dir or project / "site"
