@@ -1,7 +1,7 @@
 # Two commands set everything up on a fresh machine with Python 3 and make:
 #   make serve   build and serve the site on http://127.0.0.1:8000
 #   make test    run the whole test suite (installs test tools and a browser if missing)
-.PHONY: serve build check test browser audit bench screenshots clean
+.PHONY: serve build check topic test browser audit bench screenshots clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -38,6 +38,11 @@ build: $(VENV)/.site-installed
 
 check: $(VENV)/.site-installed
 	$(BIN)/python -m mathforml check
+
+# make topic ID=my-topic TITLE="My Topic" PART=calculus REQUIRES=a,b HOURS=8
+topic: $(VENV)/.site-installed
+	@test -n "$(ID)" -a -n "$(TITLE)" || { echo 'Usage: make topic ID=my-topic TITLE="My Topic" [PART=part-id] [REQUIRES=a,b] [HOURS=10]'; exit 2; }
+	$(BIN)/python -m mathforml new-topic "$(ID)" --title "$(TITLE)" --part "$(PART)" --requires "$(REQUIRES)" --hours "$(or $(HOURS),10)"
 
 browser:
 	@$(BIN)/python tests/browser_path.py >/dev/null 2>&1 || tests/install-browser.sh

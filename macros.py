@@ -17,7 +17,7 @@ from mathforml.export import syllabus_json
 from mathforml.graph import SyllabusGraph
 from mathforml.repository import github_pages_url
 from mathforml.resources import load_resources, with_done_boxes
-from mathforml.syllabus import SyllabusError, load_syllabus
+from mathforml.syllabus import TOPICS_DIR, SyllabusError, load_syllabus
 
 SYLLABUS_FILE = "syllabus.yml"
 # The nav entry in mkdocs.yml whose value is this file name is replaced by the topics in reading order.
@@ -163,3 +163,12 @@ def on_post_build(env):
     graph, urls = env.variables["syllabus_graph"], env.variables["topic_urls"]
     document = syllabus_json(graph, env.variables["syllabus_resources"], lambda topic: urls[topic.id])
     (Path(config["site_dir"]) / "syllabus.json").write_text(document, encoding="utf-8")
+    # A renamed topic's old addresses keep working: each leads to the new page.
+    for topic in graph.syllabus.topics:
+        for old in topic.formerly:
+            old_url = _page_url(config, f"{TOPICS_DIR}/{old}.md")
+            target = get_relative_url(urls[topic.id], old_url)
+            html = render.redirect_page(topic.title, target, (config["site_url"] or "") + urls[topic.id])
+            path = Path(config["site_dir"]) / old_url / "index.html" if old_url.endswith("/") else Path(config["site_dir"]) / old_url
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(html, encoding="utf-8")

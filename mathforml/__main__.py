@@ -1,4 +1,5 @@
-"""`python -m mathforml check`: validate syllabus.yml without building the site."""
+"""`python -m mathforml check`: validate syllabus.yml without building the site.
+`python -m mathforml new-topic ID --title ...`: add a topic to syllabus.yml and write its page."""
 
 import argparse
 import os
@@ -8,6 +9,7 @@ from mathforml.annotations import workflow_commands
 from mathforml.graph import SyllabusGraph
 from mathforml.render import format_hours
 from mathforml.resources import load_resources
+from mathforml.scaffold import new_topic
 from mathforml.syllabus import SyllabusError, load_syllabus
 
 
@@ -17,7 +19,25 @@ def main(argv=None):
     check = commands.add_parser("check", help="validate syllabus.yml and its pages, and print the reading order")
     check.add_argument("syllabus", nargs="?", default="syllabus.yml")
     check.add_argument("--docs", default="docs", help="the docs directory (default: docs)")
+    new = commands.add_parser("new-topic", help="add a topic to syllabus.yml, in its part, and write its page")
+    new.add_argument("id", help="the new topic's id: lowercase letters, digits and dashes")
+    new.add_argument("--title", required=True)
+    new.add_argument("--part", help="the part's id (required when syllabus.yml lists parts)")
+    new.add_argument("--requires", default="", help="ids of the topics to study first, separated by commas")
+    new.add_argument("--hours", type=float, default=10)
+    new.add_argument("--summary", help="one sentence on what the topic gives a learner")
+    new.add_argument("--syllabus", default="syllabus.yml")
+    new.add_argument("--docs", default="docs")
     args = parser.parse_args(argv)
+
+    if args.command == "new-topic":
+        requires = [r.strip() for r in args.requires.split(",") if r.strip()]
+        try:
+            print(new_topic(args.syllabus, args.docs, args.id, args.title, requires, args.part or None, args.hours, args.summary))
+        except SyllabusError as error:
+            print("\n".join(f"error: {problem}" for problem in str(error).splitlines()), file=sys.stderr)
+            return 1
+        return 0
 
     try:
         syllabus = load_syllabus(args.syllabus, args.docs)

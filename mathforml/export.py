@@ -47,6 +47,7 @@ def syllabus_document(graph, resources, url_of):
                 "hours": topic.hours,
                 "requires": [t.id for t in graph.requires_of(topic.id)],
                 "unlocks": [t.id for t in graph.dependents_of(topic.id)],
+                "formerly": list(topic.formerly),
                 "page": topic.page,
                 "url": url_of(topic),
                 "resources": [_resource(r) for r in resources[topic.id]],

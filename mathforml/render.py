@@ -102,6 +102,11 @@ def whole_guide(graph, resources, link):
     return _render("whole_guide.html", graph=graph, resources=resources, link=link)
 
 
+def redirect_page(title, target, canonical):
+    """A page left at a renamed topic's old address, sending the browser (and search engines) on."""
+    return _env.get_template("redirect.html").render(title=title, target=target, canonical=canonical)
+
+
 def what_next():
     """The box the progress script fills with 'continue with', the topics ready to start, or the finish."""
     return _render("what_next.html")

@@ -87,6 +87,7 @@ class Topic:
     summary: str
     page: str
     part: str | None = None  # a Part's id, when the syllabus has parts
+    formerly: tuple[str, ...] = ()  # ids it had before a rename
 
 
 @dataclass(frozen=True)
@@ -326,6 +327,19 @@ def parse_syllabus(text, name="syllabus.yml"):
             problems.add(report.error(("topics", index, "id"), f"'{topic_id}' is already the id of topic #{seen[topic_id] + 1}.", "Give each topic its own id."))
         else:
             seen[topic_id] = index
+    renamed = {}
+    for index, raw in enumerate(raw_topics):
+        formerly = raw.get("formerly") if isinstance(raw, dict) else None
+        for position, old in enumerate(formerly if isinstance(formerly, list) else ()):
+            if not isinstance(old, str):
+                continue
+            at = ("topics", index, "formerly", position)
+            if old in seen:
+                problems.add(report.error(at, f"'{old}' is the id of a topic today.", "A former id must be one no topic has now."))
+            elif old in renamed:
+                problems.add(report.error(at, f"'{old}' is already a former id of topic '{renamed[old]}'.", "Give each former id to one topic."))
+            else:
+                renamed[old] = raw.get("id")
     for index, raw in enumerate(raw_topics):
         requires = raw.get("requires") if isinstance(raw, dict) else None
         if not isinstance(requires, list):
@@ -337,7 +351,8 @@ def parse_syllabus(text, name="syllabus.yml"):
             if required == raw.get("id"):
                 problems.add(report.error(at, "a topic cannot require itself.", f"Remove '{required}' from its own 'requires'."))
             elif required not in seen:
-                hint = _did_you_mean(required, seen) or "Add a topic with that id, or remove it from 'requires'."
+                hint = (f"It was renamed: write '{renamed[required]}'." if required in renamed else
+                        _did_you_mean(required, seen) or "Add a topic with that id, or remove it from 'requires'.")
                 problems.add(report.error(at, f"no topic has the id '{required}'.", hint))
     problems.raise_any()
 
@@ -350,6 +365,7 @@ def parse_syllabus(text, name="syllabus.yml"):
             summary=raw["summary"],
             page=raw.get("page", f"{TOPICS_DIR}/{raw['id']}.md"),
             part=raw.get("part"),
+            formerly=tuple(raw.get("formerly", ())),
         )
         for raw in raw_topics
     )

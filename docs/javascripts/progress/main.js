@@ -6,7 +6,7 @@
   function refresh() {
     var state = mf.load();
     return mf.syllabus().then(function (data) {
-      if (mf.migrateAddressKeys(data, state)) mf.save(state);
+      if (mf.migrate(data, state)) mf.save(state);
       mf.show(data, state);
       mf.syncPlanInputs(state);
       mf.showPlan(data, state);

@@ -18,8 +18,10 @@
   function index(data) {
     data.byId = Object.create(null);
     data.resourceKeys = Object.create(null);
+    data.renamed = Object.create(null);
     data.topics.forEach(function (topic) {
       data.byId[topic.id] = topic;
+      (topic.formerly || []).forEach(function (old) { data.renamed[old] = topic.id; });
       topic.href = new URL(topic.url, mf.root).href;
       (topic.resources || []).forEach(function (resource) { data.resourceKeys[resource.key] = resource; });
     });
@@ -56,9 +58,33 @@
     return topics.reduce(function (sum, t) { return mf.covered(state, t.id) ? sum : sum + t.hours; }, 0);
   };
 
-  // Marks made before resources were keyed per topic are keyed by address alone. Each carries over
-  // to every resource with that address, as such a mark showed on every page that listed it.
-  mf.migrateAddressKeys = function (data, state) {
+  // Marks under a renamed topic's former id move to its id (its resources' keys too), unless the
+  // new id already has its own. Returns true when anything moved.
+  function migrateRenames(data, state) {
+    var moved = false;
+    Object.keys(state.topics).forEach(function (id) {
+      var now = data.renamed[id];
+      if (!now || data.byId[id]) return;
+      if (!state.topics[now]) state.topics[now] = state.topics[id];
+      delete state.topics[id];
+      moved = true;
+    });
+    Object.keys(state.resources).forEach(function (key) {
+      var parts = key.split("|");
+      var now = parts.length === 3 && data.renamed[parts[0]];
+      if (!now || data.byId[parts[0]]) return;
+      state.resources[[now, parts[1], parts[2]].join("|")] = true;
+      delete state.resources[key];
+      moved = true;
+    });
+    return moved;
+  }
+
+  // Brings older marks up to date: former ids of renamed topics, and resource marks made before
+  // resources were keyed per topic, which are keyed by address alone. Each of those carries over to
+  // every resource with that address, as such a mark showed on every page that listed it.
+  mf.migrate = function (data, state) {
+    var renamed = migrateRenames(data, state);
     var old = Object.keys(state.resources).filter(function (key) { return key.indexOf("|") === -1; });
     old.forEach(function (address) {
       var href;
@@ -69,7 +95,7 @@
       });
       delete state.resources[address];
     });
-    return old.length > 0;
+    return renamed || old.length > 0;
   };
 
   // Keeps what this syllabus knows; returns the ids and keys it dropped.

@@ -33,7 +33,7 @@
         "progress marks (a state other than in progress, done or skipped, or hours outside " +
         mf.HOURS.min + " to " + mf.HOURS.max + "); nothing was changed.");
     }
-    mf.migrateAddressKeys(data, read.state);
+    mf.migrate(data, read.state);
     var unknown = mf.keepKnown(data, read.state);
     return { state: read.state, unknown: unknown };
   }
