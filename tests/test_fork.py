@@ -104,7 +104,7 @@ def test_syllabus_json_follows(fork):
         "id": "causal-inference", "step": 38, "title": "Causal Inference", "part": "models",
         "summary": "Potential outcomes, confounding and randomized experiments, for questions a correlation cannot answer.",
         "hours": 25, "requires": ["statistics"], "unlocks": [], "page": "topics/causal-inference.md",
-        "url": "topics/causal-inference/",
+        "url": "topics/causal-inference/", "formerly": [],
         "resources": [{
             "key": "causal-inference|https://miguelhernan.org/whatifbook|part I", "url": "https://miguelhernan.org/whatifbook",
             "title": "Causal Inference: What If", "authors": "Miguel Hernán and James Robins",
