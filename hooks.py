@@ -8,7 +8,18 @@ macros.py leaves generated HTML in `page.syllabus_blocks` and a topic's summary 
 page in the nav on every page, so metadata left on 1,000 pages costs millions of lookups.
 """
 
+import logging
+import os
 import re
+
+
+def on_startup(command, dirty):
+    # macros.py reads it: while serving, syllabus problems become a page in the browser.
+    if command == "serve":
+        os.environ["MATHFORML_SERVING"] = "1"
+    # mkdocs-macros reports its module, functions and variables at INFO on every build: noise in a
+    # forker's terminal, where only warnings and errors should show.
+    logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
 
 def on_page_content(html, page, config, files):
@@ -35,6 +46,9 @@ _SKIP_LINK = re.compile(r'<a href="[^"]*" class="md-skip">')
 
 
 def on_post_page(output, page, config):
+    error_page = config["extra"].get("syllabus_error_page")
+    if error_page:
+        return error_page
     for key in getattr(page, "syllabus_meta_added", ()):
         del page.meta[key]
     if getattr(page, "syllabus_summary", None):

@@ -20,6 +20,8 @@ from mathforml.resources import load_resources, with_done_boxes
 from mathforml.syllabus import TOPICS_DIR, SyllabusError, load_syllabus
 
 SYLLABUS_FILE = "syllabus.yml"
+# Set by hooks.py when MkDocs serves the site (`make serve`): problems then show in the browser.
+SERVING = "MATHFORML_SERVING"
 # The nav entry in mkdocs.yml whose value is this file name is replaced by the topics in reading order.
 NAV_PLACEHOLDER = SYLLABUS_FILE
 
@@ -55,7 +57,20 @@ def define_env(env):
     except SyllabusError as error:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print("\n".join(workflow_commands(error)), flush=True)
-        raise PluginError(str(error)) from None
+        if os.environ.get(SERVING) != "1":
+            raise PluginError(str(error)) from None
+        # While serving, a failed build would leave the browser waiting with the error only in the
+        # terminal: build instead a site whose every page is the error (hooks.py), which reloads
+        # by itself once the file is fixed.
+        env.variables["syllabus_error"] = error
+        config["extra"]["syllabus_error_page"] = render.error_page(error)
+        config["nav"] = _fill_nav(config["nav"], [])
+        for name in ("reading_order_table", "prerequisite_map", "study_plan", "total_hours",
+                     "topic_count", "part_count", "whole_guide", "what_next", "progress_bars"):
+            env.macro(lambda *args, **kwargs: "", name)
+        env.macro(lambda: ("", ""), "hours_range")
+        env.variables["first_topic_page"] = ""
+        return
     graph = SyllabusGraph(syllabus)
     env.variables["syllabus_graph"] = graph
     env.variables["topic_urls"] = {t.id: _page_url(config, t.page) for t in syllabus.topics}
@@ -145,6 +160,8 @@ def _link_from(env):
 
 def on_post_page_macros(env):
     # Runs after macro rendering, so text from syllabus.yml is never read as a Jinja template.
+    if "syllabus_error" in env.variables:
+        return
     graph = env.variables["syllabus_graph"]
     topic = graph.by_page.get(env.page.file.src_uri)
     if topic is None:
@@ -159,6 +176,8 @@ def on_post_page_macros(env):
 
 
 def on_post_build(env):
+    if "syllabus_error" in env.variables:
+        return
     config = env.conf
     graph, urls = env.variables["syllabus_graph"], env.variables["topic_urls"]
     document = syllabus_json(graph, env.variables["syllabus_resources"], lambda topic: urls[topic.id])

@@ -107,6 +107,11 @@ def redirect_page(title, target, canonical):
     return _env.get_template("redirect.html").render(title=title, target=target, canonical=canonical)
 
 
+def error_page(error):
+    """The page `make serve` shows in place of every page while the syllabus has problems."""
+    return _env.get_template("error_page.html").render(problems=str(error).splitlines())
+
+
 def what_next():
     """The box the progress script fills with 'continue with', the topics ready to start, or the finish."""
     return _render("what_next.html")
