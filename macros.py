@@ -4,6 +4,7 @@ Everything MkDocs-specific lives here and in hooks.py; the rules themselves live
 """
 
 import os
+import logging
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -17,8 +18,10 @@ from mathforml.export import syllabus_json
 from mathforml.graph import SyllabusGraph
 from mathforml.repository import github_pages_url
 from mathforml.resources import load_resources, with_done_boxes
+from mathforml.strings import load_strings
 from mathforml.syllabus import TOPICS_DIR, SyllabusError, load_syllabus
 
+log = logging.getLogger("mkdocs.mathforml")
 SYLLABUS_FILE = "syllabus.yml"
 # Set by hooks.py when MkDocs serves the site (`make serve`): problems then show in the browser.
 SERVING = "MATHFORML_SERVING"
@@ -52,6 +55,11 @@ def _fill_nav(nav, topics):
 def define_env(env):
     config = env.conf
     try:
+        strings, found = load_strings(config["theme"]["language"])
+        if not found:
+            log.info("No strings for theme.language '%s' in mathforml/strings/: generated texts are in English.",
+                     config["theme"]["language"])
+        env.variables["syllabus_strings"] = strings
         syllabus = load_syllabus(Path(env.project_dir) / SYLLABUS_FILE, config["docs_dir"])
         env.variables["syllabus_resources"] = load_resources(syllabus, config["docs_dir"])
     except SyllabusError as error:
@@ -63,7 +71,7 @@ def define_env(env):
         # terminal: build instead a site whose every page is the error (hooks.py), which reloads
         # by itself once the file is fixed.
         env.variables["syllabus_error"] = error
-        config["extra"]["syllabus_error_page"] = render.error_page(error)
+        config["extra"]["syllabus_error_page"] = render.error_page(error, env.variables.get("syllabus_strings") or load_strings("en")[0])
         config["nav"] = _fill_nav(config["nav"], [])
         for name in ("reading_order_table", "prerequisite_map", "study_plan", "total_hours",
                      "topic_count", "part_count", "whole_guide", "what_next", "progress_bars"):
@@ -72,6 +80,7 @@ def define_env(env):
         env.variables["first_topic_page"] = ""
         return
     graph = SyllabusGraph(syllabus)
+    strings = env.variables["syllabus_strings"]
     env.variables["syllabus_graph"] = graph
     env.variables["topic_urls"] = {t.id: _page_url(config, t.page) for t in syllabus.topics}
     env.variables["first_topic_page"] = graph.reading_order[0].page
@@ -87,33 +96,32 @@ def define_env(env):
     @env.macro
     def reading_order_table():
         """The full reading order as a table: step, topic, hours, prerequisites, total."""
-        return _after_markdown(env, render.reading_order_table(graph, _link_from(env)))
+        return _after_markdown(env, render.reading_order_table(graph, _link_from(env), strings))
 
     @env.macro
     def prerequisite_map():
         """The prerequisite graph as an inline SVG; every node links to its topic."""
-        return _after_markdown(env, render.prerequisite_map(graph, _link_from(env)))
+        return _after_markdown(env, render.prerequisite_map(graph, _link_from(env), strings))
 
     @env.macro
     def study_plan():
-        """Progress summary, finish-date calculator, export and import."""
-        map_link = get_relative_url(_page_url(config, "map.md"), env.page.url)
-        return _after_markdown(env, render.study_plan(graph, map_link))
+        """Progress summary, finish-date calculator, export, import and share."""
+        return _after_markdown(env, render.study_plan(graph, strings))
 
     @env.macro
     def whole_guide():
         """The whole guide on one page, for printing."""
-        return _after_markdown(env, render.whole_guide(graph, env.variables["syllabus_resources"], _link_from(env)))
+        return _after_markdown(env, render.whole_guide(graph, env.variables["syllabus_resources"], _link_from(env), strings))
 
     @env.macro
     def what_next():
         """'Continue with', the topics ready to start, or the finished state (filled in by the progress script)."""
-        return _after_markdown(env, render.what_next())
+        return _after_markdown(env, render.what_next(strings))
 
     @env.macro
     def progress_bars():
         """Hours covered overall and per part (filled in by the progress script)."""
-        return _after_markdown(env, render.progress_bars(graph))
+        return _after_markdown(env, render.progress_bars(graph, strings))
 
     @env.macro
     def total_hours():
@@ -170,8 +178,9 @@ def on_post_page_macros(env):
     env.page.syllabus_summary = env.page.syllabus_description
     env.markdown = with_done_boxes(env.markdown, topic.id, f"docs/{topic.page}")
     map_link = get_relative_url(_page_url(env.conf, "map.md"), env.page.url)
-    header = _after_markdown(env, render.topic_header(graph, topic.id, _link_from(env), map_link))
-    footer = _after_markdown(env, render.what_next())
+    strings = env.variables["syllabus_strings"]
+    header = _after_markdown(env, render.topic_header(graph, topic.id, _link_from(env), map_link, strings))
+    footer = _after_markdown(env, render.what_next(strings))
     env.markdown = f"{header}\n\n{env.markdown}\n\n{footer}\n"
 
 
@@ -180,14 +189,15 @@ def on_post_build(env):
         return
     config = env.conf
     graph, urls = env.variables["syllabus_graph"], env.variables["topic_urls"]
-    document = syllabus_json(graph, env.variables["syllabus_resources"], lambda topic: urls[topic.id])
+    strings = env.variables["syllabus_strings"]
+    document = syllabus_json(graph, env.variables["syllabus_resources"], lambda topic: urls[topic.id], strings)
     (Path(config["site_dir"]) / "syllabus.json").write_text(document, encoding="utf-8")
     # A renamed topic's old addresses keep working: each leads to the new page.
     for topic in graph.syllabus.topics:
         for old in topic.formerly:
             old_url = _page_url(config, f"{TOPICS_DIR}/{old}.md")
             target = get_relative_url(urls[topic.id], old_url)
-            html = render.redirect_page(topic.title, target, (config["site_url"] or "") + urls[topic.id])
+            html = render.redirect_page(topic.title, target, (config["site_url"] or "") + urls[topic.id], strings)
             path = Path(config["site_dir"]) / old_url / "index.html" if old_url.endswith("/") else Path(config["site_dir"]) / old_url
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(html, encoding="utf-8")

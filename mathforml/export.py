@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-# 2: parts, each topic's part and resources.
+# 2: parts, each topic's part, former ids and resources, the language and the script's texts.
 FORMAT_VERSION = 2
 
 
@@ -22,13 +22,14 @@ def _resource(resource):
     }
 
 
-def syllabus_document(graph, resources, url_of):
+def syllabus_document(graph, resources, url_of, strings):
     """A JSON-ready dict; `resources` maps topic ids to their records, `url_of(topic)` gives each topic
-    page's URL relative to the site root."""
+    page's URL relative to the site root, `strings` the texts the progress script shows."""
     syllabus = graph.syllabus
     return {
         "format": "mathforml-syllabus",
         "version": FORMAT_VERSION,
+        "language": strings.language,
         "title": syllabus.title,
         "description": syllabus.description,
         "total_hours": graph.total_hours,
@@ -54,8 +55,9 @@ def syllabus_document(graph, resources, url_of):
             }
             for topic in graph.reading_order
         ],
+        "strings": strings.for_script(),
     }
 
 
-def syllabus_json(graph, resources, url_of):
-    return json.dumps(syllabus_document(graph, resources, url_of), ensure_ascii=False, indent=1) + "\n"
+def syllabus_json(graph, resources, url_of, strings):
+    return json.dumps(syllabus_document(graph, resources, url_of, strings), ensure_ascii=False, indent=1, allow_nan=False) + "\n"

@@ -39,7 +39,7 @@ def _render(template, **context):
 MAX_DRAWN_PATH = 60
 
 
-def topic_header(graph, topic_id, link, map_link):
+def topic_header(graph, topic_id, link, map_link, t):
     """The block at the top of a topic page: part, step, hours, prerequisites, unlocks, and a drawing of the full path.
 
     `link(topic)` returns the URL of a topic's page relative to the page being rendered.
@@ -49,8 +49,7 @@ def topic_header(graph, topic_id, link, map_link):
     parts = [p.id for p in graph.syllabus.parts]
     drawing = None
     if 1 < len(path) <= MAX_DRAWN_PATH:
-        label = f"The path to {topic.title}: each arrow leads from a topic to a topic that requires it"
-        drawing = _drawing(graph, link, path, "syllabus-path", label, current=topic_id)
+        drawing = _drawing(graph, link, path, "syllabus-path", t("path.label", title=topic.title), t, current=topic_id)
     return _render(
         "topic_header.html",
         topic=topic,
@@ -66,23 +65,24 @@ def topic_header(graph, topic_id, link, map_link):
         path_hours=sum(t.hours for t in path),
         link=link,
         map_link=map_link,
+        t=t,
     )
 
 
-def reading_order_table(graph, link):
+def reading_order_table(graph, link, t):
     """The full reading order with hours and direct prerequisites."""
-    return _render("reading_order.html", graph=graph, link=link)
+    return _render("reading_order.html", graph=graph, link=link, t=t)
 
 
-def _drawing(graph, link, topics, id, label, current=None):
+def _drawing(graph, link, topics, id, label, t, current=None):
     return Markup(_render("map.html", layout=map_layout(graph, topics), step_of=graph.step, link=link,
-                          id=id, label=label, current=current, margin=MARGIN))
+                          id=id, label=label, current=current, margin=MARGIN, t=t))
 
 
-def prerequisite_map(graph, link):
+def prerequisite_map(graph, link, t):
     """The whole prerequisite graph as an inline SVG, one row per topic in reading order."""
-    label = "Prerequisite map: each arrow leads from a topic to a topic that requires it"
-    return _render("prerequisite_map.html", drawing=_drawing(graph, link, None, "syllabus-map", label))
+    drawing = _drawing(graph, link, None, "syllabus-map", t("map.label"), t)
+    return _render("prerequisite_map.html", drawing=drawing, t=t)
 
 
 # One default for the plan, wherever a page needs it (the plan's field carries it to the script).
@@ -90,33 +90,35 @@ DEFAULT_HOURS_PER_WEEK = 8
 HOURS_PER_WEEK_RANGE = (0.5, 168)
 
 
-def study_plan(graph, map_url):
+def study_plan(graph, t):
     """The progress summary, finish-date calculator, export, import and share (docs/javascripts/progress/)."""
     low, high = HOURS_PER_WEEK_RANGE
-    return _render("study_plan.html", graph=graph, map_url=map_url, default_hours=DEFAULT_HOURS_PER_WEEK,
-                   hours_min=low, hours_max=high)
+    return _render("study_plan.html", graph=graph, default_hours=DEFAULT_HOURS_PER_WEEK,
+                   hours_min=low, hours_max=high, t=t)
 
 
-def whole_guide(graph, resources, link):
+def whole_guide(graph, resources, link, t):
     """Every topic in reading order with its requirements, hours and resources, addresses written out (to print)."""
-    return _render("whole_guide.html", graph=graph, resources=resources, link=link)
+    def requirements(topic):
+        return ", ".join(f"{graph.step[r.id]}. {r.title}" for r in graph.requires_of(topic.id)) or t("guide.nothing")
+    return _render("whole_guide.html", graph=graph, resources=resources, link=link, t=t, requirements=requirements)
 
 
-def redirect_page(title, target, canonical):
+def redirect_page(title, target, canonical, t):
     """A page left at a renamed topic's old address, sending the browser (and search engines) on."""
-    return _env.get_template("redirect.html").render(title=title, target=target, canonical=canonical)
+    return _env.get_template("redirect.html").render(title=title, target=target, canonical=canonical, t=t)
 
 
-def error_page(error):
+def error_page(error, t):
     """The page `make serve` shows in place of every page while the syllabus has problems."""
-    return _env.get_template("error_page.html").render(problems=str(error).splitlines())
+    return _env.get_template("error_page.html").render(problems=str(error).splitlines(), t=t)
 
 
-def what_next():
+def what_next(t):
     """The box the progress script fills with 'continue with', the topics ready to start, or the finish."""
-    return _render("what_next.html")
+    return _render("what_next.html", t=t)
 
 
-def progress_bars(graph):
+def progress_bars(graph, t):
     """Hours covered overall and in each part, filled in by the progress script."""
-    return _render("progress_bars.html", graph=graph)
+    return _render("progress_bars.html", graph=graph, t=t)

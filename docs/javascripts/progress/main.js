@@ -24,7 +24,7 @@
   function update(change, source) {
     var state = mf.load();
     change(state);
-    say(mf.save(state) ? "" : "Your browser would not store this mark (its storage is full or blocked).", source);
+    say(mf.save(state) ? "" : mf.t("js.mark-not-stored"), source);
     refresh();
   }
 
@@ -35,8 +35,7 @@
       var text = box.querySelector(".syllabus-incoming__text");
       try {
         box.incoming = mf.readShareLink(data);
-        text.textContent = "This link holds progress: " + mf.describeIncoming(box.incoming) +
-          ". Merge it into the progress kept in this browser, or replace yours with it?";
+        text.textContent = mf.t("js.share-holds", { what: mf.describeIncoming(box.incoming) });
         box.querySelectorAll("button[data-incoming]").forEach(function (b) { b.hidden = false; });
       } catch (error) {
         box.incoming = null;
@@ -108,15 +107,15 @@
       field.select();
       var copied = navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject(new Error("no clipboard"));
       copied.then(function () {
-        say("Link copied. It holds your marks in the address itself: nothing is uploaded.", target);
+        say(mf.t("js.link-copied"), target);
       }, function () {
-        say("Copy the link from the box above. It holds your marks in the address itself: nothing is uploaded.", target);
+        say(mf.t("js.link-copy-yourself"), target);
       });
     } else if (target.matches("[data-incoming]")) {
       var box = target.closest('[data-progress="incoming"]');
       var choice = target.getAttribute("data-incoming");
       if (choice === "ignore" || !box.incoming) {
-        closeIncoming(box, "The shared progress was not used; yours is unchanged.");
+        closeIncoming(box, mf.t("js.share-ignored"));
         return;
       }
       mf.syllabus().then(function (data) {

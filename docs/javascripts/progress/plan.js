@@ -21,14 +21,15 @@
   function showDate(cell, hours, perWeek) {
     cell.textContent = "";
     if (hours === 0) {
-      cell.textContent = "Done!";
+      cell.textContent = mf.t("js.done");
       return;
     }
     var date = finishDate(hours, perWeek, new Date());
     var time = document.createElement("time");
     time.dateTime = isoDate(date);
-    time.textContent = date.toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
-    cell.appendChild(document.createTextNode("finish by "));
+    time.textContent = date.toLocaleDateString(document.documentElement.lang || undefined,
+      { year: "numeric", month: "long", day: "numeric" });
+    cell.appendChild(document.createTextNode(mf.t("js.finish-by") + " "));
     cell.appendChild(time);
   }
 
@@ -38,7 +39,7 @@
     var message = document.getElementById("plan-hours-message");
     input.setAttribute("aria-invalid", hours === null ? "true" : "false");
     message.textContent = hours === null
-      ? "Enter a number of hours from " + mf.HOURS.min + " to " + mf.HOURS.max + " (a week has 168)."
+      ? mf.t("js.hours-invalid", { min: mf.HOURS.min, max: mf.HOURS.max })
       : "";
     return hours;
   };
@@ -48,15 +49,15 @@
     if (!plan) return;
     var perWeek = state.hoursPerWeek || mf.defaultHours();
     var all = mf.remainingHours(data.topics, state);
-    plan.querySelector('[data-plan="all-hours"]').textContent = mf.formatHours(all) + " hours left";
+    plan.querySelector('[data-plan="all-hours"]').textContent = mf.t("js.hours-left", { hours: mf.formatHours(all) });
     showDate(plan.querySelector('[data-plan="all-date"]'), all, perWeek);
     var goalRow = plan.querySelector('[data-plan="goal-row"]');
     var goal = data.byId[state.goal];
     goalRow.hidden = !goal;
     if (goal) {
       var left = mf.remainingHours(mf.pathTo(data, goal.id), state);
-      plan.querySelector('[data-plan="goal-label"]').textContent = "Path to " + goal.title;
-      plan.querySelector('[data-plan="goal-hours"]').textContent = mf.formatHours(left) + " hours left";
+      plan.querySelector('[data-plan="goal-label"]').textContent = mf.t("js.path-to", { title: goal.title });
+      plan.querySelector('[data-plan="goal-hours"]').textContent = mf.t("js.hours-left", { hours: mf.formatHours(left) });
       showDate(plan.querySelector('[data-plan="goal-date"]'), left, perWeek);
     }
   };

@@ -3,7 +3,7 @@
 (function (mf) {
   "use strict";
 
-  var LABELS = { "done": "done ✓", "in-progress": "in progress", "skipped": "skipped", "ready": "ready to start" };
+  function label(state) { return mf.t("js.state." + state); }
 
   // A topic's state as shown: its own, or "ready" when every prerequisite is covered.
   function shownState(state, topic) {
@@ -18,8 +18,8 @@
       if (!topic || el.classList.contains("syllabus-badge")) return;
       var shown = shownState(state, topic);
       el.setAttribute("data-state", shown);
-      var label = el.querySelector(".syllabus-map__state");
-      if (label) label.textContent = shown ? " · " + LABELS[shown] : "";
+      var text = el.querySelector(".syllabus-map__state");
+      if (text) text.textContent = shown ? " · " + label(shown) : "";
     });
     document.querySelectorAll("input[data-progress-topic]").forEach(function (input) {
       input.checked = (state.topics[input.getAttribute("data-progress-topic")] || "") === input.value;
@@ -43,7 +43,8 @@
       var own = state.topics[topic.id] || "";
       mark.setAttribute("data-state", own);
       mark.textContent = topic.step + ". ";
-      mark.setAttribute("aria-label", "Step " + topic.step + (own ? ", " + LABELS[own] : "") + ":");
+      mark.setAttribute("aria-label", own ? mf.t("js.nav-step-state", { step: topic.step, state: label(own) })
+        : mf.t("js.nav-step", { step: topic.step }));
     });
   }
 
@@ -61,9 +62,11 @@
     var hours = total - mf.remainingHours(topics, state);
     var percent = total ? Math.round((100 * hours) / total) : 0;
     var skipped = covered.filter(function (t) { return state.topics[t.id] === "skipped"; }).length;
-    var text = "Your progress: " + covered.length + " of " + mf.count(topics.length, "topic") + " covered" +
-      (skipped ? " (" + skipped + " skipped)" : "") + ", " + mf.formatHours(hours) + " of " +
-      mf.formatHours(total) + " hours (" + percent + "%).";
+    var text = mf.t("js.summary", {
+      covered: covered.length, topics: mf.t("js.topics", { count: topics.length }),
+      skipped: skipped ? mf.t("js.summary-skipped", { count: skipped }) : "",
+      hours: mf.formatHours(hours), total: mf.formatHours(total), percent: percent
+    });
     document.querySelectorAll('[data-progress="summary"]').forEach(function (el) { el.textContent = text; });
     document.querySelectorAll("progress[data-progress-part]").forEach(function (bar) {
       var part = bar.getAttribute("data-progress-part");
@@ -71,8 +74,8 @@
       var all = members.reduce(function (sum, t) { return sum + t.hours; }, 0);
       var done = all - mf.remainingHours(members, state);
       bar.value = done;
-      var label = document.getElementById(bar.getAttribute("aria-describedby"));
-      if (label) label.textContent = mf.formatHours(done) + " of " + mf.formatHours(all) + " hours";
+      var caption = document.getElementById(bar.getAttribute("aria-describedby"));
+      if (caption) caption.textContent = mf.t("js.bar", { done: mf.formatHours(done), total: mf.formatHours(all) });
     });
   }
 
@@ -93,31 +96,30 @@
       if (!next) {
         var last = data.topics[data.topics.length - 1];
         box.setAttribute("data-finished", "");
-        line.appendChild(document.createTextNode("You have covered all " + data.topics.length +
-          " topics. What comes next is the open question of the last step: "));
+        line.appendChild(document.createTextNode(mf.t("js.finished", { count: data.topics.length }) + " "));
         var em = document.createElement("em");
         em.textContent = last.summary;
         line.appendChild(em);
-        line.appendChild(document.createTextNode(" Its page, "));
+        line.appendChild(document.createTextNode(" " + mf.t("js.finished-page") + " "));
         line.appendChild(link(last));
-        line.appendChild(document.createTextNode(", lists the papers to start from."));
+        line.appendChild(document.createTextNode(mf.t("js.finished-papers")));
         body.appendChild(line);
         return;
       }
       box.removeAttribute("data-finished");
-      line.appendChild(document.createTextNode("Continue with step " + next.step + ": "));
+      line.appendChild(document.createTextNode(mf.t("js.continue", { step: next.step }) + " "));
       line.appendChild(link(next));
-      line.appendChild(document.createTextNode(" (" + mf.formatHours(next.hours) + " h)."));
+      line.appendChild(document.createTextNode(" " + mf.t("js.continue-hours", { hours: mf.formatHours(next.hours) })));
       body.appendChild(line);
       var ready = data.topics.filter(function (t) { return t !== next && mf.isReady(state, t); });
       if (ready.length) {
         var more = document.createElement("p");
-        more.appendChild(document.createTextNode("Also ready to start: "));
+        more.appendChild(document.createTextNode(mf.t("js.ready") + " "));
         ready.slice(0, 5).forEach(function (topic, i) {
           if (i) more.appendChild(document.createTextNode(", "));
           more.appendChild(link(topic));
         });
-        if (ready.length > 5) more.appendChild(document.createTextNode(" and " + (ready.length - 5) + " more"));
+        if (ready.length > 5) more.appendChild(document.createTextNode(mf.t("js.ready-more", { count: ready.length - 5 })));
         more.appendChild(document.createTextNode("."));
         body.appendChild(more);
       }

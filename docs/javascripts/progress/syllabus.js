@@ -16,6 +16,7 @@
   };
 
   function index(data) {
+    mf.texts = data.strings || {};
     data.byId = Object.create(null);
     data.resourceKeys = Object.create(null);
     data.renamed = Object.create(null);
@@ -111,6 +112,16 @@
     return unknown;
   };
 
-  mf.count = function (n, one, many) { return n + " " + (n === 1 ? one : many || one + "s"); };
+  // A text of the site's language (mathforml/strings/), with {name} filled in from `values`; a text
+  // with 'one' and 'other' forms is chosen by values.count.
+  mf.t = function (key, values) {
+    var text = mf.texts[key];
+    if (text && typeof text === "object") {
+      text = (mf.texts["plural-one"] || [1]).indexOf(values.count) !== -1 ? text.one : text.other;
+    }
+    return String(text).replace(/\{(\w+)\}/g, function (match, name) {
+      return values && mf.has(values, name) ? values[name] : match;
+    });
+  };
   mf.formatHours = function (hours) { return (Math.round(hours * 100) / 100).toString(); };
 })(window.mathforml = window.mathforml || {});

@@ -25,13 +25,12 @@
   // Reads incoming marks against this syllabus. Returns {state, report} or throws with a message.
   function accept(data, raw) {
     if (!raw || typeof raw !== "object" || raw.format !== FILE_FORMAT) {
-      throw new Error("That file is not a progress file exported from this site; nothing was changed.");
+      throw new Error(mf.t("js.not-progress-file"));
     }
     var read = mf.normalize(raw);
     if (read.dropped) {
-      throw new Error("That file has " + mf.count(read.dropped, "entry", "entries") + " that are not valid " +
-        "progress marks (a state other than in progress, done or skipped, or hours outside " +
-        mf.HOURS.min + " to " + mf.HOURS.max + "); nothing was changed.");
+      throw new Error(mf.t("js.invalid-entries", {
+        entries: mf.t("js.entries", { count: read.dropped }), min: mf.HOURS.min, max: mf.HOURS.max }));
     }
     mf.migrate(data, read.state);
     var unknown = mf.keepKnown(data, read.state);
@@ -41,10 +40,11 @@
   function describe(incoming) {
     var topics = Object.keys(incoming.state.topics).length;
     var resources = Object.keys(incoming.state.resources).length;
-    var text = mf.count(topics, "topic") + " and " + mf.count(resources, "resource");
+    var text = mf.t("js.what", { topics: mf.t("js.topics", { count: topics }),
+                                 resources: mf.t("js.resources", { count: resources }) });
     var ignored = incoming.unknown.topics.length + incoming.unknown.resources.length;
     if (ignored) {
-      text += "; ignored " + mf.count(ignored, "mark") + " this syllabus does not have" +
+      text += mf.t("js.ignored", { marks: mf.t("js.marks", { count: ignored }) }) +
         (incoming.unknown.topics.length ? " (" + incoming.unknown.topics.slice(0, 5).join(", ") +
           (incoming.unknown.topics.length > 5 ? ", …" : "") + ")" : "");
     }
@@ -55,21 +55,20 @@
   mf.apply = function (data, incoming, replace) {
     var next = replace ? incoming.state : mf.merge(mf.load(), incoming.state);
     if (!mf.save(next)) {
-      return { ok: false, message: "Your browser would not store the marks (its storage is full or blocked, as in " +
-        "some private windows); nothing was changed." };
+      return { ok: false, message: mf.t("js.storage-full") };
     }
     return { ok: true, state: next,
-             message: (replace ? "Replaced your progress with " : "Merged into your progress: ") + describe(incoming) + "." };
+             message: mf.t(replace ? "js.replaced" : "js.merged", { what: describe(incoming) }) };
   };
 
   mf.importFile = function (data, file, replace) {
     if (file.size > MAX_FILE_BYTES) {
-      return Promise.resolve({ ok: false, message: "That file is too large to be a progress file; nothing was changed." });
+      return Promise.resolve({ ok: false, message: mf.t("js.too-large") });
     }
     return file.text().then(function (text) {
       var raw;
       try { raw = JSON.parse(text); } catch (error) {
-        throw new Error("That file is not a progress file exported from this site; nothing was changed.");
+        throw new Error(mf.t("js.not-progress-file"));
       }
       return mf.apply(data, accept(data, raw), replace);
     }).catch(function (error) { return { ok: false, message: error.message }; });
@@ -99,7 +98,7 @@
       for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
       raw = JSON.parse(new TextDecoder().decode(bytes));
     } catch (error) {
-      throw new Error("This share link is damaged (perhaps cut short when it was copied); nothing was changed.");
+      throw new Error(mf.t("js.share-damaged"));
     }
     var topics = {};
     var shared = raw && raw.t && typeof raw.t === "object" ? raw.t : {};
