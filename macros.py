@@ -166,6 +166,25 @@ def _link_from(env):
     return lambda topic: get_relative_url(urls[topic.id], page.url)
 
 
+# Front-matter keys the build sets on pages itself (hooks.py, overrides/main.html): never from a page.
+INTERNAL_KEYS = ("syllabus_blocks", "syllabus_description", "syllabus_summary")
+
+
+def on_pre_page_macros(env):
+    """Runs before mkdocs-macros would read the page as a template: refuses what must not be there."""
+    src = env.page.file.src_uri
+    for key in INTERNAL_KEYS:
+        if key in env.page.meta:
+            raise PluginError(f"docs/{src}: front matter '{key}' is a name the build sets itself. Remove the line.")
+    graph = env.variables.get("syllabus_graph")
+    if graph is not None and src in graph.by_page and "render_macros" in env.page.meta:
+        raise PluginError(
+            f"docs/{src}: front matter 'render_macros' is not allowed on a topic page. Topic pages are plain "
+            f"Markdown, never templates: a template can run any code on the machine that builds the site, so a "
+            f"change to a page could run code on a reviewer's computer. Remove the line."
+        )
+
+
 def on_post_page_macros(env):
     # Runs after macro rendering, so text from syllabus.yml is never read as a Jinja template.
     if "syllabus_error" in env.variables:

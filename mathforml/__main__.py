@@ -10,7 +10,7 @@ from mathforml.graph import SyllabusGraph
 from mathforml.render import format_hours
 from mathforml.resources import load_resources
 from mathforml.scaffold import new_topic
-from mathforml.syllabus import SyllabusError, load_syllabus
+from mathforml.syllabus import SyllabusError, load_syllabus, printable
 
 
 def main(argv=None):
@@ -49,7 +49,7 @@ def main(argv=None):
         return 1
     graph = SyllabusGraph(syllabus)
     for step, topic in enumerate(graph.reading_order, start=1):
-        print(f"{step:>3}. {topic.title} ({format_hours(topic.hours)} h)")
+        print(f"{step:>3}. {printable(topic.title)} ({format_hours(topic.hours)} h)")
     count = sum(len(r) for r in resources.values())
     print(f"{args.syllabus} is valid: {len(syllabus.topics)} topics, {format_hours(graph.total_hours)} hours, {count} resources.")
     return 0

@@ -24,6 +24,17 @@ _ARITHMATEX = re.compile(
 
 
 NS = "http://www.w3.org/1998/Math/MathML"
+# MathML Core's presentation elements and their attributes: everything else latex2mathml could emit
+# (\href's href, \style's style, \class's class, markup copied from \text) is dropped or refused.
+ALLOWED_ELEMENTS = frozenset("""math mrow mi mn mo ms mtext mspace msup msub msubsup mfrac msqrt mroot mover munder
+    munderover mtable mtr mtd mstyle mpadded mphantom menclose semantics annotation merror mmultiscripts mprescripts
+    none""".split())
+ALLOWED_ATTRIBUTES = frozenset("""display alttext mathvariant stretchy accent accentunder movablelimits lspace rspace
+    width height depth voffset linethickness columnalign rowalign columnspacing rowspacing columnlines rowlines frame
+    fence separator largeop symmetric minsize maxsize form displaystyle scriptlevel notation align encoding
+    bevelled""".split())
+# Commands whose argument latex2mathml copies into the output as it is.
+_TEXT_ARGUMENT = re.compile(r"\\(text|mbox|hbox|textrm|textit|textbf|textsf|texttt|mathrm)\s*\{([^{}]*)\}")
 ElementTree.register_namespace("", NS)
 _OPERATOR_NAME = re.compile(r"\\operatorname\*?\{([A-Za-z]+(?:\\[,;: ][A-Za-z]+)*)\}")
 _SPACING = re.compile(r"\\[,;: ]")
@@ -68,8 +79,10 @@ def tex_to_mathml(tex, display=False):
         names[word] = _SPACING.sub(THIN_SPACE, match[1])
         return "\\operatorname{" + word + "}"
 
+    # Text arguments are written into the MathML as they are: escape them, so '<' shows as '<'.
+    safe = _TEXT_ARGUMENT.sub(lambda m: f"\\{m[1]}{{{html.escape(m[2], quote=False)}}}", tex)
     try:
-        mathml = convert(_OPERATOR_NAME.sub(operator_name, tex), display="block" if display else "inline")
+        mathml = convert(_OPERATOR_NAME.sub(operator_name, safe), display="block" if display else "inline")
     except Exception as error:  # latex2mathml raises many unrelated types for bad input
         raise ValueError(f"cannot render the formula {tex!r}: {error}") from None
     return _polish(mathml, names, tex)
@@ -85,6 +98,10 @@ def _polish(mathml, names, tex):
     parents = {child: parent for parent in root.iter() for child in parent}
     for element in list(root.iter()):
         tag, text = element.tag.removeprefix(f"{{{NS}}}"), element.text or ""
+        if tag not in ALLOWED_ELEMENTS:
+            raise ValueError(f"cannot render the formula {tex!r}: it would put <{tag}> into the page")
+        for name in [n for n in element.attrib if n not in ALLOWED_ATTRIBUTES]:
+            del element.attrib[name]
         if "\\" in text:
             raise ValueError(f"cannot render the formula {tex!r}: unknown TeX command {text!r}")
         parent = parents.get(element)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -106,11 +108,33 @@ class Syllabus:
 
 
 # LibYAML's parser when PyYAML has it (the wheels do): several times faster on large syllabi.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """LibYAML's parser when PyYAML has it, with dates left as text: 'summary: 2023-02-29' is a sentence
+    to a forker, and as a date it crashed the validator."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
 
 
 class _Constructor(yaml.SafeLoader):
-    """Builds Python data from composed nodes, refusing duplicate keys (PyYAML would keep the last)."""
+    """Builds Python data from composed nodes, refusing duplicate keys (PyYAML would keep the last).
+
+    A value its tag cannot make (!!int '', !!float x, a 5,000-digit integer) is a YAML error on its
+    line, not a traceback."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError):
+            kind = node.tag.rsplit(":", 1)[-1]
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{_short(node.value) if isinstance(node.value, str) else 'this value'} cannot be read as {kind}",
+                node.start_mark) from None
 
     def __init__(self):
         super().__init__("")
@@ -220,6 +244,11 @@ def _schema_error(report, error):
         return report.error(path, f"must be more than 0, not {_short(error.instance)}.")
     if kind == "maximum":
         return report.error(path, f"must be at most {error.validator_value:g}, not {_short(error.instance)}.", "Split so large a topic into several.")
+    if kind == "maxItems":
+        return report.error(path, f"lists {len(error.instance)} items; at most {error.validator_value} are allowed.",
+                            "Split it up: a syllabus this large is not one a learner can follow.")
+    if kind == "maxLength":
+        return report.error(path, f"is {len(error.instance)} characters long; at most {error.validator_value}.", "Shorten it.")
     if kind == "minItems":
         return report.error(path, "is empty.", "List at least one topic.")
     if kind == "minLength":
@@ -227,6 +256,56 @@ def _schema_error(report, error):
     if kind == "uniqueItems":
         return report.error(path, "lists the same topic twice.", "Remove the repeated id.")
     return report.error(path, error.message + ".")
+
+
+ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def visible(text):
+    """Whether `text` shows anything: not only spaces and invisible format characters (zero-width ones)."""
+    return any(not c.isspace() and unicodedata.category(c) != "Cf" for c in text)
+
+
+def printable(text):
+    """`text` with control characters written out, for a terminal (a title could clear or recolour it)."""
+    return _LINE_BREAKS.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+def _plain_page(page):
+    """A relative path inside docs/, already in its one normal form, naming no hidden file or folder."""
+    parts = page.split("/")
+    return "\\" not in page and all(part and not part.startswith(".") for part in parts)
+
+
+def _value_checks(report, problems, data):
+    """What the schema cannot say: ids in full (its '$' allows a final line break), numbers that are
+    finite, and text that is visible."""
+    def check_text(path, value):
+        if isinstance(value, str) and value and not visible(value):
+            problems.add(report.error(path, "must contain visible text, not only spaces or invisible characters.",
+                                      "Write some words here."))
+
+    check_text(("title",), data.get("title"))
+    groups = (("topics", data.get("topics")), ("parts", data.get("parts")))
+    for group, items in groups:
+        for index, item in enumerate(items if isinstance(items, list) else ()):
+            if not isinstance(item, dict):
+                continue
+            item_id = item.get("id")
+            if isinstance(item_id, str) and ID.match(item_id) and not ID.fullmatch(item_id):
+                problems.add(report.error((group, index, "id"), f"{_short(item_id)} is not a valid id.",
+                                          "Use lowercase letters, digits and dashes, like 'linear-algebra'."))
+            check_text((group, index, "title"), item.get("title"))
+            check_text((group, index, "summary"), item.get("summary"))
+            page = item.get("page")
+            # (A leading '/' or a name not ending in .md already breaks the schema's pattern.)
+            if group == "topics" and isinstance(page, str) and not page.startswith("/") and not _plain_page(page):
+                problems.add(report.error((group, index, "page"), f"{_short(page)} is not a plain path inside docs/.",
+                                          "Give a path like 'topics/linear-algebra.md', without '..', '.', '//', "
+                                          "a leading '/', backslashes or hidden names starting with '.'."))
+            hours = item.get("hours")
+            if isinstance(hours, float) and math.isnan(hours):  # infinities break the schema's bounds already
+                problems.add(report.error((group, index, "hours"), f"must be a finite number of hours, not {hours}."))
 
 
 def _misspelled(error, errors):
@@ -283,10 +362,18 @@ def _number_traps(root, name):
     problems.raise_any()
 
 
+MAX_FILE_BYTES = 2_000_000  # a 5,000-topic syllabus is about 1 MB
+MAX_CYCLE_SHOWN = 12
+
+
 def parse_syllabus(text, name="syllabus.yml"):
     """Parse and check the file's own consistency (no disk access beyond the text)."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        raise SyllabusError(f"{name}: the file is {size:,} bytes; a syllabus is far smaller (at most "
+                            f"{MAX_FILE_BYTES:,} bytes, about 10,000 topics). Check that this is the right file.")
     try:
-        root = yaml.compose(text, Loader=_FAST_LOADER)
+        root = yaml.compose(text, Loader=_Loader)
         lines = _line_numbers(root) if root is not None else {}
         if root is not None:
             _number_traps(root, name)
@@ -314,6 +401,8 @@ def parse_syllabus(text, name="syllabus.yml"):
                 problems.add(_schema_error(report, error))
         if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
             problems.raise_any()
+
+    _value_checks(report, problems, data)
 
     # Ids and prerequisites are checked even beside schema errors elsewhere, so a renamed or deleted
     # topic shows every topic that still names it in the same run.
@@ -381,9 +470,10 @@ def parse_syllabus(text, name="syllabus.yml"):
     cycle = graph.find_cycle(syllabus)
     if cycle:
         first = next(i for i, t in enumerate(topics) if t.id == cycle[0])
+        shown = cycle if len(cycle) <= MAX_CYCLE_SHOWN else cycle[:MAX_CYCLE_SHOWN - 1] + [f"... ({len(cycle) - MAX_CYCLE_SHOWN} more)", cycle[-1]]
         raise report.error(
             ("topics", first, "requires"),
-            f"the prerequisites form a cycle: {' -> '.join(cycle)} (each requires the next).",
+            f"the prerequisites form a cycle: {' -> '.join(shown)} (each requires the next).",
             "Remove one of these 'requires' entries so the topics can be put in order.",
         )
     return syllabus

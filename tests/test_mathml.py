@@ -48,3 +48,38 @@ def test_unknown_commands_are_refused(tex):
 def test_bold_symbols_are_bold_characters_because_browsers_ignore_mathvariant(tex, char):
     mathml = tex_to_mathml(tex)
     assert char in mathml and "mathvariant" not in mathml
+
+
+# Hostile TeX: latex2mathml copies \text arguments raw and turns \href, \style and \class into
+# attributes. Nothing of it may reach the page as markup or as an attribute that does anything.
+HOSTILE_TEX = [
+    r"\text{<img src='x' onerror='alert(1)'/>}",
+    r"\text{<img/src='x'/onerror=alert(1)>}",
+    r"\mbox{<script>alert(1)</script>}",
+    r"\hbox{<b onmouseover='alert(1)'>x</b>}",
+    r"\href{javascript:alert(1)}{x}",
+    r"\style{background:url(x)}{x}",
+    r"\class{md-header}{x}",
+    r"\text{a < b & c > d}",
+]
+
+
+@pytest.mark.parametrize("tex", HOSTILE_TEX)
+def test_hostile_tex_renders_as_harmless_text_or_not_at_all(tex):
+    import xml.etree.ElementTree as ElementTree
+
+    from mathforml.mathml import ALLOWED_ATTRIBUTES, ALLOWED_ELEMENTS, NS
+    try:
+        mathml = tex_to_mathml(tex)
+    except ValueError:
+        return  # refused: the build warns, and a strict build stops
+    root = ElementTree.fromstring(mathml)
+    for element in root.iter():
+        assert element.tag.removeprefix(f"{{{NS}}}") in ALLOWED_ELEMENTS, element.tag
+        assert set(element.attrib) <= ALLOWED_ATTRIBUTES, element.attrib
+    lowered = mathml.lower()
+    assert "<img" not in lowered and "<script" not in lowered and "<b " not in lowered and "javascript:" not in lowered
+
+
+def test_text_arguments_are_shown_literally():
+    assert "<mtext>a\xa0&lt;\xa0b\xa0&amp;\xa0c\xa0&gt;\xa0d</mtext>" in tex_to_mathml(r"\text{a < b & c > d}")
