@@ -1,5 +1,5 @@
-"""Any syllabus.yml a forker might write either works, with every text escaped, or stops with one
-clear line naming the file: never a traceback, never a half-built site left behind."""
+"""Any syllabus.yml a forker might write either works, with every text escaped, or stops with clear
+lines, one per problem, each naming the file: never a traceback, never a half-built site left behind."""
 
 import string
 
@@ -10,12 +10,17 @@ from hypothesis import strategies as st
 from conftest import make_project, run_build
 from synthetic import synthetic_page
 from mathforml.graph import SyllabusGraph
-from mathforml.syllabus import SyllabusError, parse_syllabus
+from mathforml.syllabus import MAX_PROBLEMS, SyllabusError, parse_syllabus
 
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "{{ 7 * 7 }}", "{% raw %}", "&amp;",
-           "\"'`", "$x$", "\\(x\\)", "</title>", "-->", "\u202e", "𝔼[X]", "💥", "\n\n", " ", "a" * 5000]
+           "\"'`", "$x$", "\\(x\\)", "</title>", "-->", "\u202e", "𝔼[X]", "💥", "\n\n", " ", "a" * 5000,
+           # families an attack on the build found missing: dates, hostile TeX, invisible text
+           "2023-02-29", "2023-13-45", "$\\text{<img src=x onerror=alert(1)>}$", "$\\href{javascript:alert(1)}{x}$",
+           "\u200b", "\u200b\u2060", "\x1b[2J"]
 # Ids people type, plus near-misses of each other so unknown ids and did-you-mean are exercised.
-IDS = ["linear-algebra", "linear-algebr", "calculus", "probability", "prob", "ml", "cs229", "a", "b", "c"]
+IDS = ["linear-algebra", "linear-algebr", "calculus", "probability", "prob", "ml", "cs229", "a", "b", "c",
+       # named like properties every JavaScript object has
+       "constructor", "tostring", "valueof", "hasownproperty"]
 
 text = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=60),
                  st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=3).map("".join))
@@ -63,8 +68,10 @@ def check(source):
         syllabus = parse_syllabus(source)
     except SyllabusError as error:
         message = str(error)
-        assert message.startswith("syllabus.yml"), message
-        assert len(message.splitlines()) == 1, message
+        lines = message.splitlines()
+        assert 1 <= len(lines) <= MAX_PROBLEMS + 1, message
+        assert all(line.startswith("syllabus.yml") for line in lines[:MAX_PROBLEMS]), message
+        assert not any(c < " " for c in message.replace("\n", "")), "control characters are written out"
         return None
     graph = SyllabusGraph(syllabus)
     assert len(graph.reading_order) == len(syllabus.topics)
@@ -78,7 +85,8 @@ def test_validation_of_generated_syllabi(document):
 
 
 @settings(max_examples=1000, deadline=None)
-@given(documents, st.integers(0, 10_000), st.sampled_from([":", "-", "  ", "\t", "[", "{", "&a ", "*a", "'", '"', "\n- ", "#", "!!python/object:os.system ", "%YAML 1.1\n"]))
+@given(documents, st.integers(0, 10_000), st.sampled_from([":", "-", "  ", "\t", "[", "{", "&a ", "*a", "'", '"', "\n- ", "#", "!!python/object:os.system ", "%YAML 1.1\n",
+                                                         "!!int ", "!!float ", "!!timestamp ", "!!bool ", "!!binary ", ".nan", ".inf", "017", "1:30", "1e9", "2023-02-29"]))
 def test_validation_of_hand_edits(document, position, insertion):
     check(mutate(as_yaml(document), position, insertion))
 
