@@ -8,9 +8,35 @@ macros.py leaves generated HTML in `page.syllabus_blocks` and a topic's summary 
 page in the nav on every page, so metadata left on 1,000 pages costs millions of lookups.
 """
 
+import base64
+import hashlib
 import logging
 import os
 import re
+
+from mkdocs.exceptions import PluginError
+
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_CHARSET = '<meta charset="utf-8">'
+# The site loads only its own files; inline scripts are allowed one by one by their hash, computed
+# on each build, so the policy follows Material's own inline scripts through upgrades.
+CSP = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+       "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+def content_security_policy(html):
+    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+                     for script in _INLINE_SCRIPT.findall(html)})
+    return CSP.format(hashes=" ".join(hashes)).replace("'self' ;", "'self';")
+
+
+def on_config(config):
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.isdigit():
+        raise PluginError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (git log -1 --format=%ct "
+                          f"prints one), not {epoch!r}. Unset it to date the build by the clock.")
+    return config
 
 
 def on_startup(command, dirty):
@@ -54,4 +80,22 @@ def on_post_page(output, page, config):
     if getattr(page, "syllabus_summary", None):
         # "Skip to content" on a topic page lands on its header, so the progress buttons are two Tabs away.
         output = _SKIP_LINK.sub('<a href="#syllabus-header" class="md-skip">', output, count=1)
+    # Not while serving: MkDocs' live-reload script is added by the server, after the build.
+    if os.environ.get("MATHFORML_SERVING") != "1" and _CHARSET in output:
+        policy = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">'
+        output = output.replace(_CHARSET, _CHARSET + "\n    " + policy, 1)
     return output
+
+
+def on_post_build(config):
+    # MkDocs renders 404.html from the theme alone, without page events: give it the policy too.
+    if os.environ.get("MATHFORML_SERVING") == "1":
+        return
+    path = os.path.join(config["site_dir"], "404.html")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as file:
+            html = file.read()
+        if "Content-Security-Policy" not in html and _CHARSET in html:
+            policy = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+            with open(path, "w", encoding="utf-8") as file:
+                file.write(html.replace(_CHARSET, _CHARSET + "\n    " + policy, 1))
