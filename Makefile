@@ -11,7 +11,9 @@ BIN := $(VENV)/bin
 # Material's notice about MkDocs 2.0 is for site owners, not for every build of ours.
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in the sitemap come from the last commit, not the clock.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# Without git (a downloaded archive), the newest of the files the site is built from.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || \
+  $(PYTHON) -c 'import pathlib; print(int(max(p.stat().st_mtime for p in [pathlib.Path("syllabus.yml"), *pathlib.Path("docs").rglob("*")])))')
 
 help:
 	@echo "make serve [PORT=8000]  build the site and serve it on http://127.0.0.1:PORT, rebuilding on every change"
@@ -53,11 +55,9 @@ serve: $(VENV)/.site-installed
 	  echo "Port $(PORT) is in use (another make serve?). Stop it, or choose another port: make serve PORT=8001"; exit 1; }
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-# Build into a scratch directory so a failed build never leaves a half-written site/ behind.
+# site/ is always a complete site: a lock, a scratch directory, an atomic swap (scripts/build_site.py).
 build: $(VENV)/.site-installed
-	rm -rf site.partial
-	$(BIN)/mkdocs build --strict --site-dir site.partial
-	rm -rf site && mv site.partial site
+	$(BIN)/python scripts/build_site.py
 
 check: $(VENV)/.site-installed
 	$(BIN)/python -m mathforml check
@@ -86,4 +86,4 @@ screenshots: $(VENV)/.test-installed browser
 	$(BIN)/python scripts/screenshots.py
 
 clean:
-	rm -rf site site.partial audit-reports screenshots $(VENV) .venv.lock node_modules
+	rm -rf site site.partial .site-* .site.lock audit-reports screenshots $(VENV) .venv.lock node_modules
