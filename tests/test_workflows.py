@@ -66,15 +66,41 @@ def test_ci_and_readme_run_the_same_command():
     assert [s.get("run") for s in steps if "run" in s] == ["make test"]
 
 
-def test_deploy_publishes_make_build_output_with_least_privilege():
-    deploy = load("deploy.yml")
-    assert deploy["permissions"] == {}
-    assert deploy["concurrency"]["group"] == "pages"
-    build, publish = deploy["jobs"]["build"], deploy["jobs"]["deploy"]
-    assert build["permissions"] == {"contents": "read"}
+def test_deploy_publishes_only_after_the_same_commits_tests_pass_with_least_privilege():
+    workflow = load("test.yml")
+    assert workflow["permissions"] == {}
+    test, build, publish = workflow["jobs"]["test"], workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["needs"] == "test" and publish["needs"] == "build", "no deploy without the tests of this commit"
+    assert "refs/heads/main" in build["if"]
+    assert test["permissions"] == build["permissions"] == {"contents": "read"}
     assert any(s.get("run") == "make build" for s in build["steps"])
     assert publish["permissions"] == {"pages": "write", "id-token": "write"}
+    assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert publish["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert not (ROOT / ".github/workflows/deploy.yml").exists()
+
+
+def test_runs_on_main_are_never_cancelled():
+    assert load("test.yml")["concurrency"]["cancel-in-progress"] == "${{ github.ref != 'refs/heads/main' }}"
+
+
+def test_the_link_check_job_cannot_write_issues_and_the_issue_job_runs_only_gh():
+    jobs = load("links.yml")["jobs"]
+    assert jobs["check"]["permissions"] == {"contents": "read"}
+    assert jobs["report"]["permissions"] == {"issues": "write"}
+    report_steps = jobs["report"]["steps"]
+    assert [s["uses"].split("@")[0] for s in report_steps if "uses" in s] == ["actions/download-artifact"]
+    script = next(s["run"] for s in report_steps if "run" in s)
+    assert {line.split()[0] for line in script.splitlines() if line.strip() and not line.strip().startswith(("if", "fi", "else", "elif"))} <= {"gh", "existing=$(gh"}
+
+
+def test_python_pins_carry_hashes_and_npm_runs_no_scripts():
+    for name in ("requirements.txt", "requirements-test.txt"):
+        pins = [line for line in (ROOT / name).read_text().splitlines() if "==" in line]
+        assert pins and all(line.endswith(" \\") for line in pins), name
+    makefile = (ROOT / "Makefile").read_text()
+    assert makefile.count("--require-hashes") == 2 and "npm ci --ignore-scripts" in makefile
+    assert (ROOT / "SECURITY.md").exists()
 
 
 def test_dependabot_watches_actions_python_and_npm():
