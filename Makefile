@@ -2,7 +2,7 @@
 #   make serve   build and serve the site on http://127.0.0.1:8000 (another port: make serve PORT=8001)
 #   make test    run the whole test suite (installs test tools, Node.js and a browser if missing)
 # make help lists every command.
-.PHONY: help serve build check topic test browser node audit bench screenshots clean
+.PHONY: help python-ok serve port-free build check topic test browser node audit bench screenshots clean
 
 PYTHON ?= python3
 PORT ?= 8000
@@ -31,10 +31,7 @@ help:
 # writes them), and npm runs no install scripts: none of the tools needs one.
 # Stamp files make the second run fast: pip runs again only when a requirements file changes; the
 # lock lets make serve and make test start together on a fresh clone.
-$(VENV)/.site-installed: requirements.txt pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null || { \
-	  echo "mathforml needs Python 3.11.5 or newer, and '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'not installed')."; \
-	  echo "Install a newer Python 3 and name it, for example: make serve PYTHON=python3.12"; exit 1; }
+$(VENV)/.site-installed: requirements.txt pyproject.toml | python-ok
 	$(PYTHON) scripts/locked.py .venv.lock sh -c 'test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) && \
 	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt && \
 	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .'
@@ -52,10 +49,18 @@ node_modules/.installed: package.json package-lock.json | node
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(VENV)/.site-installed
-	@$(BIN)/python -c 'import socket; socket.create_server(("127.0.0.1", $(PORT))).close()' 2>/dev/null || { \
-	  echo "Port $(PORT) is in use (another make serve?). Stop it, or choose another port: make serve PORT=8001"; exit 1; }
+serve: python-ok port-free $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+python-ok:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null || { \
+	  echo "mathforml needs Python 3.11.5 or newer, and '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'not installed')."; \
+	  echo "Install a newer Python 3 and name it, for example: make serve PYTHON=python3.12"; exit 1; }
+
+# Before anything is installed: a taken port would otherwise end in MkDocs' traceback.
+port-free:
+	@$(PYTHON) -c 'import socket; socket.create_server(("127.0.0.1", $(PORT))).close()' 2>/dev/null || { \
+	  echo "Port $(PORT) is in use (another make serve?). Stop it, or choose another port: make serve PORT=8001"; exit 1; }
 
 # site/ is always a complete site: a lock, a scratch directory, an atomic swap (scripts/build_site.py).
 build: $(VENV)/.site-installed

@@ -34,9 +34,9 @@ def test_a_taken_port_is_named_with_the_way_out(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run(["make", "serve", f"PORT={port}", f"VENV={ROOT / '.venv'}"], cwd=project,
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(["make", "serve", f"PORT={port}"], cwd=project, capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
+    assert not (project / ".venv").exists(), "said before installing anything"
     assert f"Port {port} is in use (another make serve?). Stop it, or choose another port: make serve PORT=8001" in result.stdout
 
 
@@ -52,3 +52,26 @@ def test_a_build_prints_no_info_noise_from_the_macros_plugin(tmp_path):
     result = run_build(project)
     assert result.returncode == 0
     assert "[macros]" not in result.stderr, result.stderr
+
+
+def test_without_git_the_build_date_is_the_newest_source_file(tmp_path):
+    project = copy_of_the_tooling(tmp_path)
+    (project / "docs").mkdir()
+    (project / "docs" / "a.md").write_text("x")
+    (project / "syllabus.yml").write_text("x")
+    import os
+    os.utime(project / "docs" / "a.md", (1_600_000_000, 1_600_000_000))
+    os.utime(project / "syllabus.yml", (1_650_000_000, 1_650_000_000))
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["GIT_DIR"] = str(tmp_path / "no-git-here")
+    result = subprocess.run(["make", "-s", "--eval", "show-epoch: ; @echo $$SOURCE_DATE_EPOCH", "show-epoch"],
+                            cwd=project, capture_output=True, text=True, env=env)
+    assert result.stdout.strip() == "1650000000", result.stdout + result.stderr
+
+
+def test_a_bad_source_date_epoch_is_one_message(tmp_path):
+    project = make_project(tmp_path, "title: T\ntopics:\n  - {id: a, title: A, requires: [], hours: 1, summary: S.}\n")
+    for value in ("abc", "", "-5", "1e9"):
+        result = run_build(project, env_extra={"SOURCE_DATE_EPOCH": value})
+        assert result.returncode != 0 and "SOURCE_DATE_EPOCH must be a whole number of seconds" in result.stderr, value
+        assert "Traceback" not in result.stderr
