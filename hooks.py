@@ -31,6 +31,24 @@ def content_security_policy(html):
     return CSP.format(hashes=" ".join(hashes)).replace("'self' ;", "'self';")
 
 
+# The progress script is written as small files, one concern each; pages load them as one file.
+PROGRESS_PARTS = ("store", "syllabus", "show", "plan", "transfer", "main")
+PROGRESS_SCRIPT = "javascripts/progress.js"
+
+
+def on_files(files, config):
+    from mkdocs.structure.files import File
+
+    parts = [files.get_file_from_path(f"javascripts/progress/{name}.js") for name in PROGRESS_PARTS]
+    if not all(parts):
+        return files
+    bundle = "\n".join(f"// {part.src_uri}\n{part.content_string}" for part in parts)
+    for part in parts:
+        files.remove(part)
+    files.append(File.generated(config, PROGRESS_SCRIPT, content=bundle))
+    return files
+
+
 def on_config(config):
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not epoch.isdigit():

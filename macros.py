@@ -3,8 +3,9 @@
 Everything MkDocs-specific lives here and in hooks.py; the rules themselves live in mathforml/.
 """
 
-import os
 import logging
+import math
+import os
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -29,12 +30,22 @@ SERVING = "MATHFORML_SERVING"
 NAV_PLACEHOLDER = SYLLABUS_FILE
 
 
-def _topics_nav(graph):
-    """The topics in reading order; with parts, one section per part (navigation.prune renders only the open one)."""
+# Without parts, a syllabus longer than this gets sections of about the square root of its length
+# in the navigation, so that no page carries every topic (navigation.prune renders only the open one).
+NAV_SECTION_MIN = 40
+
+
+def _topics_nav(graph, strings):
+    """The topics in reading order: one section per part, or sections of steps for a long syllabus."""
     # MkDocs' templates print titles without escaping; Markup is escaped once and left alone by `| e`.
     sections = [(part, [{escape(t.title): t.page} for t in topics]) for part, topics in graph.parts_in_order]
     if sections[0][0] is None:
-        return sections[0][1]
+        entries = sections[0][1]
+        if len(entries) <= NAV_SECTION_MIN:
+            return entries
+        size = math.ceil(math.sqrt(len(entries)))
+        return [{escape(strings("nav.steps", first=i + 1, last=min(i + size, len(entries)))): entries[i:i + size]}
+                for i in range(0, len(entries), size)]
     return [{escape(f"{number}. {part.title}"): topics} for number, (part, topics) in enumerate(sections, start=1)]
 
 
@@ -91,7 +102,7 @@ def define_env(env):
     config["site_name"] = escape(syllabus.title)
     if syllabus.description:
         config["site_description"] = escape(syllabus.description)
-    config["nav"] = _fill_nav(config["nav"], _topics_nav(graph))
+    config["nav"] = _fill_nav(config["nav"], _topics_nav(graph, strings))
 
     @env.macro
     def reading_order_table():

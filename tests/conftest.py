@@ -14,6 +14,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
+
+# The property tests run their full counts in CI (.ci/run sets HYPOTHESIS_PROFILE=ci) and a tenth of
+# them locally, where make test should stay quick; examples() scales each test's count.
+settings.register_profile("ci", print_blob=True)
+settings.register_profile("dev")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def examples(full):
+    return full if os.environ.get("HYPOTHESIS_PROFILE") == "ci" else max(full // 10, 10)
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads besides syllabus.yml and the topic pages.

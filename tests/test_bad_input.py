@@ -7,7 +7,7 @@ import yaml
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import make_project, run_build
+from conftest import examples, make_project, run_build
 from synthetic import synthetic_page
 from mathforml.graph import SyllabusGraph
 from mathforml.syllabus import MAX_PROBLEMS, SyllabusError, parse_syllabus
@@ -78,20 +78,20 @@ def check(source):
     return syllabus
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(1500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_validation_of_generated_syllabi(document):
     check(as_yaml(document))
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(documents, st.integers(0, 10_000), st.sampled_from([":", "-", "  ", "\t", "[", "{", "&a ", "*a", "'", '"', "\n- ", "#", "!!python/object:os.system ", "%YAML 1.1\n",
                                                          "!!int ", "!!float ", "!!timestamp ", "!!bool ", "!!binary ", ".nan", ".inf", "017", "1:30", "1e9", "2023-02-29"]))
 def test_validation_of_hand_edits(document, position, insertion):
     check(mutate(as_yaml(document), position, insertion))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet=string.printable + "äß∑€\u2028", max_size=300))
 def test_validation_of_arbitrary_text(source):
     check(source)
@@ -116,7 +116,7 @@ def buildable_or_not(draw):
     return as_yaml(document), ids
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(buildable_or_not())
 @example(("title: Ada's & Bob's\ntopics:\n- id: a\n  title: Tom & Jerry\n  requires: []\n  hours: 1\n"
           "  summary: <script>alert(1)</script> {{ 7 * 7 }}\n", ["a"]))

@@ -165,3 +165,20 @@ def test_a_path_too_long_to_draw_links_to_the_map(tmp_path):
     long = read_html(project / f"site/topics/t{MAX_DRAWN_PATH}/index.html").select_one('[data-syllabus="path"]')
     assert long.select(".syllabus-map__node") == [] and long.select_one("a")["href"] == "../../map/"
     assert f"{MAX_DRAWN_PATH + 1} topics" in long.select_one("summary").get_text()
+
+
+def test_a_long_syllabus_without_parts_gets_sections_of_steps(tmp_path):
+    from macros import NAV_SECTION_MIN
+
+    n = NAV_SECTION_MIN + 10
+    chain = "title: Long\ntopics:\n" + "".join(
+        f"  - {{id: t{i}, title: T{i}, requires: [], hours: 1, summary: S.}}\n" for i in range(n))
+    project = make_project(tmp_path, chain)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    page = read_html(project / "site/topics/t0/index.html")
+    nav = page.select_one("nav.md-nav--primary")
+    sections = [a.get_text(" ", strip=True) for a in nav.select(".md-nav__link") if a.get_text(strip=True).startswith("Steps")]
+    assert sections[:2] == ["Steps 1–8", "Steps 9–16"] and len(sections) == 7
+    topics = [a for a in nav.select("a.md-nav__link") if a.get_text(strip=True).startswith("T")]
+    assert len(topics) < 20, "only the open section's topics are in the page"

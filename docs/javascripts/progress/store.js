@@ -3,8 +3,9 @@
 (function (mf) {
   "use strict";
 
-  // Served from <site root>/javascripts/progress/: the root keeps two syllabi on one origin apart.
-  mf.root = new URL("../..", document.currentScript.src);
+  // Served as <site root>/javascripts/progress.js (hooks.py joins the parts): the root keeps two
+  // syllabi on one origin apart.
+  mf.root = new URL("..", document.currentScript.src);
   var KEY = "mathforml-progress:" + mf.root.pathname;
   var STATES = ["in-progress", "done", "skipped"]; // absent: not started
   mf.HOURS = { min: 0.5, max: 168 };
