@@ -137,7 +137,8 @@ def sent_bytes(browser, url):
 
 
 def axe(browser, url, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    # axe-core is injected as an inline script, which the pages' content security policy refuses.
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True)
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))
