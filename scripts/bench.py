@@ -113,7 +113,7 @@ def main(sizes):
     rng = random.Random(2026)
     print(f"{'topics':>7} {'edges':>6} {'validate':>9} {'order':>7} {'path':>7} {'map':>7} {'graph s':>8} "
           f"{'all paths':>10} {'entries':>9} {'ours s':>8} {'plain s':>8} {'overhead':>9} {'map KB':>7} "
-          f"{'site MB':>8} {'KB/topic':>9} {'plain MB':>9}")
+          f"{'site MB':>8} {'KB/topic':>9} {'plain MB':>9} {'floor s':>8} {'ours/floor':>11}")
     for n in sizes:
         syllabus = synthetic_syllabus(n, rng)
         with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
@@ -122,16 +122,21 @@ def main(sizes):
             stages, edges, graph, every_path, path_entries = graph_work(ours / "syllabus.yml", ours / "docs")
             # The plain site lists the topics in the order ours derives, so both navs are the same size.
             write_project(plain, syllabus, plain_nav=[{t.title: t.page} for t in graph.reading_order])
+            # The floor: the same pages with no topic in the navigation at all.
+            floor = Path(tmp) / "floor"
+            write_project(floor, syllabus, plain_nav=[])
             repeats = 3 if n <= 1000 else 1
             ours_seconds = best_of(repeats, ours)
             plain_seconds = best_of(repeats, plain)
+            floor_seconds = best_of(repeats, floor)
             ours_bytes, plain_bytes, drawing = site_bytes(ours / "site"), site_bytes(plain / "site"), map_bytes(ours / "site")
         graph_seconds = sum(stages.values())
         overhead = 100 * (ours_seconds - plain_seconds) / plain_seconds
         print(f"{n:>7} {edges:>6} {stages['validate']:>9.3f} {stages['order']:>7.3f} {stages['path']:>7.3f} "
               f"{stages['map']:>7.3f} {graph_seconds:>8.3f} {every_path:>10.3f} {path_entries:>9} "
               f"{ours_seconds:>8.2f} {plain_seconds:>8.2f} {overhead:>8.1f}% {drawing / 1024:>7.1f} "
-              f"{ours_bytes / 1e6:>8.1f} {ours_bytes / n / 1024:>9.1f} {plain_bytes / 1e6:>9.1f}", flush=True)
+              f"{ours_bytes / 1e6:>8.1f} {ours_bytes / n / 1024:>9.1f} {plain_bytes / 1e6:>9.1f} {floor_seconds:>8.2f} "
+              f"{ours_seconds / floor_seconds:>10.2f}x", flush=True)
     print("\ngraph s: validation (with the page files) + reading order and layers + the path to a deepest topic"
           " + the map's layout, without MkDocs.")
     print("all paths: every topic's full path, as the topic headers list them; its size (entries) is the sum of"
@@ -140,6 +145,7 @@ def main(sizes):
     print("(fastest of 3 builds up to 1,000 topics, one build above).")
     print("map KB: the map's SVG as written into the map page. site MB: every file of our build; KB/topic: the same per")
     print("topic (constant if the site grows linearly); plain MB: the plain build, whose nav alone grows with topics squared.")
+    print("floor s: the plain build with no topic in the navigation at all, the least any site of these pages costs.")
 
 
 if __name__ == "__main__":
