@@ -25,6 +25,14 @@ CSP = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-sr
        "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'")
 
 
+def _with_policy(html):
+    """The page with its content security policy as the first tag after its charset."""
+    if _CHARSET not in html:
+        return html
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+    return html.replace(_CHARSET, _CHARSET + "\n    " + policy, 1)
+
+
 def content_security_policy(html):
     hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
                      for script in _INLINE_SCRIPT.findall(html)})
@@ -99,9 +107,8 @@ def on_post_page(output, page, config):
         # "Skip to content" on a topic page lands on its header, so the progress buttons are two Tabs away.
         output = _SKIP_LINK.sub('<a href="#syllabus-header" class="md-skip">', output, count=1)
     # Not while serving: MkDocs' live-reload script is added by the server, after the build.
-    if os.environ.get("MATHFORML_SERVING") != "1" and _CHARSET in output:
-        policy = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">'
-        output = output.replace(_CHARSET, _CHARSET + "\n    " + policy, 1)
+    if os.environ.get("MATHFORML_SERVING") != "1":
+        output = _with_policy(output)
     return output
 
 
@@ -113,7 +120,6 @@ def on_post_build(config):
     if os.path.exists(path):
         with open(path, encoding="utf-8") as file:
             html = file.read()
-        if "Content-Security-Policy" not in html and _CHARSET in html:
-            policy = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+        if "Content-Security-Policy" not in html:
             with open(path, "w", encoding="utf-8") as file:
-                file.write(html.replace(_CHARSET, _CHARSET + "\n    " + policy, 1))
+                file.write(_with_policy(html))

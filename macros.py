@@ -91,7 +91,6 @@ def define_env(env):
         env.variables["first_topic_page"] = ""
         return
     graph = SyllabusGraph(syllabus)
-    strings = env.variables["syllabus_strings"]
     env.variables["syllabus_graph"] = graph
     env.variables["topic_urls"] = {t.id: _page_url(config, t.page) for t in syllabus.topics}
     env.variables["first_topic_page"] = graph.reading_order[0].page
@@ -206,7 +205,7 @@ def on_post_page_macros(env):
         return
     env.page.syllabus_description = escape(topic.summary)
     env.page.syllabus_summary = env.page.syllabus_description
-    env.markdown = with_done_boxes(env.markdown, topic.id, f"docs/{topic.page}")
+    env.markdown = with_done_boxes(env.markdown, env.variables["syllabus_resources"][topic.id], f"docs/{topic.page}")
     map_link = get_relative_url(_page_url(env.conf, "map.md"), env.page.url)
     strings = env.variables["syllabus_strings"]
     header = _after_markdown(env, render.topic_header(graph, topic.id, _link_from(env), map_link, strings))

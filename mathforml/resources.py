@@ -178,11 +178,12 @@ def parse_resources(text, topic_id, name):
     return tuple(resources)
 
 
-def with_done_boxes(markdown, topic_id, name):
-    """The page's Markdown with a Done box (hidden until the progress script shows it) before each resource."""
+def with_done_boxes(markdown, resources, name):
+    """The page's Markdown with a Done box (hidden until the progress script shows it) before each resource.
+
+    `resources` are the page's records from load_resources, in page order, so no item is parsed twice."""
     lines = markdown.splitlines()
-    for item in _items(markdown, name):
-        resource = _parse_item(item, topic_id, name)
+    for item, resource in zip(_items(markdown, name), resources, strict=True):
         box = (f'<input type="checkbox" class="syllabus-resource-done" data-progress-resource="{escape(resource.key)}" '
                f'aria-label="Done: {escape(resource.title)}" hidden>')
         bullet = _ITEM_START.match(lines[item.first]).group()

@@ -42,7 +42,7 @@ class SyllabusError(Exception):
 
     def __init__(self, *messages):
         # Names and values quoted from the file may hold line breaks or control characters.
-        self.problems = [_LINE_BREAKS.sub(lambda m: ascii(m.group())[1:-1], m) for m in messages]
+        self.problems = [printable(m) for m in messages]
         shown = self.problems[:MAX_PROBLEMS]
         if len(self.problems) > MAX_PROBLEMS:
             shown.append(f"... and {len(self.problems) - MAX_PROBLEMS} more problems.")

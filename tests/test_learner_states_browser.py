@@ -310,8 +310,6 @@ def test_phone_width_tables_and_buttons_fit(browser, site_url):
 
 
 def test_the_print_page_holds_every_topic_with_its_addresses(context, site_url, built_site):
-    import yaml  # noqa: F401 - the addresses come from the records the build read
-
     from mathforml.resources import load_resources
 
     resources = load_resources(GRAPH.syllabus, ROOT / "docs")
