@@ -100,6 +100,7 @@ def test_continue_with_and_ready_to_start_follow_the_marks(context, site_url):
     # Progress bars: overall and per part, in hours.
     page.goto(site_url)
     covered = sum(GRAPH.by_id[t].hours for t in ("on-ramp", "python-numpy", "calculus-1"))
+    expect(page.locator("#syllabus-bar-foundations")).to_be_visible()
     expect(page.locator("#syllabus-bar-foundations")).to_have_js_property("value", covered)
     expect(page.locator("#syllabus-bar-foundations-text")).to_have_text(f"{covered} of {GRAPH.part_hours('foundations'):g} hours")
 
