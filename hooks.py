@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import re
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
@@ -97,12 +98,30 @@ def on_page_context(context, page, config, nav):
 _SKIP_LINK = re.compile(r'<a href="[^"]*" class="md-skip">')
 
 
+# A link in the side navigation; a pruned section's link (which names a part) is matched first, to be left as it is.
+_NAV_LINK = re.compile(r'(<li class="[^"]*md-nav__item--pruned[^"]*">\s*<a [^>]*>)|(<a href="([^"#]*)" class="md-nav__link[^"]*">)')
+
+
+def _with_nav_steps(html, page_url, steps):
+    """Each topic's step before its title in the side navigation, as the progress script shows it, so
+    nothing moves when the script adds the topic's state."""
+    base = "http://site/" + page_url
+
+    def mark(match):
+        step = None if match.group(1) else steps.get(urljoin(base, match.group(3))[len("http://site/"):])
+        if step is None:
+            return match.group()
+        return f'{match.group()}<span class="syllabus-nav-mark" data-state="">{step}. </span>'
+    return _NAV_LINK.sub(mark, html)
+
+
 def on_post_page(output, page, config):
     error_page = config["extra"].get("syllabus_error_page")
     if error_page:
         return error_page
     for key in getattr(page, "syllabus_meta_added", ()):
         del page.meta[key]
+    output = _with_nav_steps(output, page.url, config["extra"].get("syllabus_steps", {}))
     if getattr(page, "syllabus_summary", None):
         # "Skip to content" on a topic page lands on its header, so the progress buttons are two Tabs away.
         output = _SKIP_LINK.sub('<a href="#syllabus-header" class="md-skip">', output, count=1)

@@ -94,6 +94,9 @@ def define_env(env):
     env.variables["syllabus_graph"] = graph
     env.variables["topic_urls"] = {t.id: _page_url(config, t.page) for t in syllabus.topics}
     env.variables["first_topic_page"] = graph.reading_order[0].page
+    # hooks.py writes each topic's step into the side navigation's links.
+    config["extra"]["syllabus_steps"] = {env.variables["topic_urls"][t.id]: step
+                                         for step, t in enumerate(graph.reading_order, start=1)}
 
     # A fork changes repo_url once; its Pages address (sitemap, canonical links, instant navigation) follows.
     if not config["site_url"]:
@@ -126,7 +129,7 @@ def define_env(env):
     @env.macro
     def what_next():
         """'Continue with', the topics ready to start, or the finished state (filled in by the progress script)."""
-        return _after_markdown(env, render.what_next(strings))
+        return _after_markdown(env, render.what_next(graph, _link_from(env), strings))
 
     @env.macro
     def progress_bars():
@@ -209,7 +212,7 @@ def on_post_page_macros(env):
     map_link = get_relative_url(_page_url(env.conf, "map.md"), env.page.url)
     strings = env.variables["syllabus_strings"]
     header = _after_markdown(env, render.topic_header(graph, topic.id, _link_from(env), map_link, strings))
-    footer = _after_markdown(env, render.what_next(strings))
+    footer = _after_markdown(env, render.what_next(graph, _link_from(env), strings))
     env.markdown = f"{header}\n\n{env.markdown}\n\n{footer}\n"
 
 

@@ -114,9 +114,9 @@ def error_page(error, t):
     return _env.get_template("error_page.html").render(problems=str(error).splitlines(), t=t)
 
 
-def what_next(t):
+def what_next(graph, link, t):
     """The box the progress script fills with 'continue with', the topics ready to start, or the finish."""
-    return _render("what_next.html", t=t)
+    return _render("what_next.html", graph=graph, link=link, t=t)
 
 
 def progress_bars(graph, t):

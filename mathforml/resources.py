@@ -179,13 +179,13 @@ def parse_resources(text, topic_id, name):
 
 
 def with_done_boxes(markdown, resources, name):
-    """The page's Markdown with a Done box (hidden until the progress script shows it) before each resource.
+    """The page's Markdown with a Done box (shown only when scripts run: it needs the progress script) before each resource.
 
     `resources` are the page's records from load_resources, in page order, so no item is parsed twice."""
     lines = markdown.splitlines()
     for item, resource in zip(_items(markdown, name), resources, strict=True):
-        box = (f'<input type="checkbox" class="syllabus-resource-done" data-progress-resource="{escape(resource.key)}" '
-               f'aria-label="Done: {escape(resource.title)}" hidden>')
+        box = (f'<input type="checkbox" class="syllabus-resource-done syllabus-needs-js" data-progress-resource="{escape(resource.key)}" '
+               f'aria-label="Done: {escape(resource.title)}">')
         bullet = _ITEM_START.match(lines[item.first]).group()
         lines[item.first] = bullet + box + " " + lines[item.first][len(bullet):]
     return "\n".join(lines) + "\n"

@@ -53,9 +53,6 @@
   }
 
   function init() {
-    // The controls are in the page from the build; without this script they could not keep anything.
-    document.querySelectorAll('[data-syllabus="state"], input[data-progress-resource], [data-progress="next"], [data-progress="bars"]')
-      .forEach(function (el) { el.hidden = false; });
     refresh();
     offerShareLink();
   }
