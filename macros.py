@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from mathforml import render
 from mathforml.annotations import workflow_commands
-from mathforml.export import syllabus_json
+from mathforml.export import progress_json, syllabus_json
 from mathforml.graph import SyllabusGraph
 from mathforml.repository import github_pages_url
 from mathforml.resources import load_resources, with_done_boxes
@@ -179,6 +179,9 @@ def _link_from(env):
     return lambda topic: get_relative_url(urls[topic.id], page.url)
 
 
+# What the progress script fetches (docs/javascripts/progress/syllabus.js names it too).
+PROGRESS_DATA = "javascripts/progress-data.json"
+
 # Front-matter keys the build sets on pages itself (hooks.py, overrides/main.html): never from a page.
 INTERNAL_KEYS = ("syllabus_blocks", "syllabus_description", "syllabus_summary")
 
@@ -224,6 +227,8 @@ def on_post_build(env):
     strings = env.variables["syllabus_strings"]
     document = syllabus_json(graph, env.variables["syllabus_resources"], lambda topic: urls[topic.id], strings)
     (Path(config["site_dir"]) / "syllabus.json").write_text(document, encoding="utf-8")
+    progress_data = progress_json(graph, env.variables["syllabus_resources"], lambda topic: urls[topic.id], strings)
+    (Path(config["site_dir"]) / PROGRESS_DATA).write_text(progress_data, encoding="utf-8")
     # A renamed topic's old addresses keep working: each leads to the new page.
     for topic in graph.syllabus.topics:
         for old in topic.formerly:

@@ -11,7 +11,7 @@ def test_no_page_requests_another_origin(offline_page, site_url, built_site):
     assert len(pages) >= 12
     for path in pages:
         # Wait for the request each page needs, not for the network to go quiet.
-        with page.expect_response(lambda response: response.url.endswith("syllabus.json")):
+        with page.expect_response(lambda response: response.url.endswith("progress-data.json")):
             page.goto(urljoin(site_url, path.removesuffix("index.html")))
         # Search loads on first use; open it so its worker and index are part of the check.
         with page.expect_response(lambda response: response.url.endswith("search_index.json")):

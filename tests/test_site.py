@@ -45,6 +45,22 @@ def test_syllabus_json_lists_the_reading_order(built_site):
         assert (built_site / entry["url"] / "index.html").exists()
 
 
+def test_the_progress_script_reads_syllabus_json_s_own_values_and_a_fifth_of_its_bytes(built_site):
+    import gzip
+    import json
+    full = json.loads((built_site / "syllabus.json").read_text(encoding="utf-8"))
+    text = (built_site / "javascripts/progress-data.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["strings"] == full["strings"]
+    assert len(data["topics"]) == len(full["topics"])
+    for slim, entry in zip(data["topics"], full["topics"]):
+        resources = slim.pop("resources")
+        assert resources == [{"key": r["key"], "url": r["url"]} for r in entry["resources"]]
+        assert slim == {key: entry[key] for key in slim}
+    assert "summary" in data["topics"][-1] and "summary" not in data["topics"][0]
+    assert len(gzip.compress(text.encode())) < 0.35 * len(gzip.compress((built_site / "syllabus.json").read_bytes()))
+
+
 def test_every_page_has_link_preview_tags_of_its_own(built_site):
     la = read_html(built_site / "topics/la-svd/index.html")
     def meta(page, attr, name):

@@ -1,5 +1,6 @@
-// The syllabus as published in syllabus.json, and what follows from it for a learner's state:
-// which topics are covered, which come next, and which ids a state may hold.
+// The syllabus as the build writes it for this script (javascripts/progress-data.json: the part of
+// syllabus.json it reads), and what follows from it for a learner's state: which topics are
+// covered, which come next, and which ids a state may hold.
 (function (mf) {
   "use strict";
 
@@ -7,8 +8,8 @@
 
   mf.syllabus = function () {
     if (!loading) {
-      loading = fetch(new URL("syllabus.json", mf.root)).then(function (response) {
-        if (!response.ok) throw new Error("syllabus.json: HTTP " + response.status);
+      loading = fetch(new URL("javascripts/progress-data.json", mf.root)).then(function (response) {
+        if (!response.ok) throw new Error("progress-data.json: HTTP " + response.status);
         return response.json();
       }).then(index);
     }
