@@ -139,7 +139,7 @@ def on_post_page(output, page, config):
     # Not while serving: MkDocs' live-reload script is added by the server, after the build.
     if os.environ.get("MATHFORML_SERVING") != "1":
         output = _with_policy(output)
-    _PAGE_WORDS.update(unused_css.words(output))
+        _PAGE_WORDS.update(unused_css.words(output))
     return output
 
 
@@ -158,10 +158,13 @@ def _purge_material_css(site):
 
 
 def on_post_build(config):
-    _purge_material_css(Path(config["site_dir"]))
-    # MkDocs renders 404.html from the theme alone, without page events: give it the policy too.
+    # Not while serving: a preview rebuilt on every save need not be the lightest (the purge changes
+    # no style, as tests/test_purged_css_browser.py checks), and MkDocs' live-reload script is added
+    # after the build.
     if os.environ.get("MATHFORML_SERVING") == "1":
         return
+    _purge_material_css(Path(config["site_dir"]))
+    # MkDocs renders 404.html from the theme alone, without page events: give it the policy too.
     path = os.path.join(config["site_dir"], "404.html")
     if os.path.exists(path):
         with open(path, encoding="utf-8") as file:
