@@ -12,9 +12,9 @@ import base64
 import hashlib
 import logging
 import os
+import posixpath
 import re
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
@@ -102,20 +102,28 @@ _SKIP_LINK = re.compile(r'<a href="[^"]*" class="md-skip">')
 
 
 # A link in the side navigation; a pruned section's link (which names a part) is matched first, to be left as it is.
-_NAV_LINK = re.compile(r'(<li class="[^"]*md-nav__item--pruned[^"]*">\s*<a [^>]*>)|(<a href="([^"#]*)" class="md-nav__link[^"]*">)')
+_NAV_LINK = re.compile(r'(<li class="md-nav__item md-nav__item--pruned[^"]*">\s*<a [^>]*>)|<a href="([^"#]*)" class="md-nav__link[^"]*">')
+_PRIMARY_NAV = '<nav class="md-nav md-nav--primary"'
+_SECONDARY_NAV = '<div class="md-sidebar md-sidebar--secondary"'
 
 
 def _with_nav_steps(html, page_url, steps):
     """Each topic's step before its title in the side navigation, as the progress script shows it, so
     nothing moves when the script adds the topic's state."""
-    base = "http://site/" + page_url
+    start = html.find(_PRIMARY_NAV)
+    end = html.find(_SECONDARY_NAV, start)
+    if start == -1 or end == -1:
+        return html
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
 
     def mark(match):
-        step = None if match.group(1) else steps.get(urljoin(base, match.group(3))[len("http://site/"):])
-        if step is None:
+        if match.group(1):
             return match.group()
-        return f'{match.group()}<span class="syllabus-nav-mark" data-state="">{step}. </span>'
-    return _NAV_LINK.sub(mark, html)
+        href = match.group(2)
+        target = posixpath.normpath(posixpath.join(base, href)) + ("/" if href.endswith("/") else "")
+        step = steps.get(target)
+        return match.group() if step is None else f'{match.group()}<span class="syllabus-nav-mark" data-state="">{step}. </span>'
+    return html[:start] + _NAV_LINK.sub(mark, html[start:end]) + html[end:]
 
 
 # Every word of the pages built so far: what Material's stylesheets are purged against after the build.
