@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 import yaml
 
@@ -30,6 +31,7 @@ from mathforml.syllabus import load_syllabus  # noqa: E402
 from synthetic import synthetic_page, synthetic_syllabus  # noqa: E402
 
 SIZES = (10, 100, 1000, 5000)
+SITE_URL = "https://example.org/bench/"  # mkdocs serve serves under its path
 
 
 def write_project(directory, syllabus, plain_nav=None):
@@ -42,7 +44,7 @@ def write_project(directory, syllabus, plain_nav=None):
     for topic in syllabus["topics"]:
         (docs / "topics" / f"{topic['id']}.md").write_text(synthetic_page(topic["id"]), encoding="utf-8")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV [SITE_URL, \"\"]", '""'))
-    config["site_url"] = "https://example.org/bench/"
+    config["site_url"] = SITE_URL
     if plain:
         (docs / "index.md").write_text("# Home\n\nThe reading order.\n", encoding="utf-8")
         (docs / "map.md").write_text("---\nsearch:\n  exclude: true\n---\n# Map\n\nThe map.\n", encoding="utf-8")
@@ -82,7 +84,7 @@ def serve_seconds(directory, syllabus):
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]
     topic = syllabus["topics"][0]
-    page = f"http://127.0.0.1:{port}/topics/{topic['id']}/"
+    page = f"http://127.0.0.1:{port}{urlparse(SITE_URL).path}topics/{topic['id']}/"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="0")
     env.pop("SITE_URL", None)
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
