@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from mathforml import render
 from mathforml.annotations import workflow_commands
-from mathforml.export import progress_json, syllabus_json
+from mathforml.export import as_json, progress_document, syllabus_document
 from mathforml.graph import SyllabusGraph
 from mathforml.repository import github_pages_url
 from mathforml.resources import load_resources, with_done_boxes
@@ -95,8 +95,7 @@ def define_env(env):
     env.variables["topic_urls"] = {t.id: _page_url(config, t.page) for t in syllabus.topics}
     env.variables["first_topic_page"] = graph.reading_order[0].page
     # hooks.py writes each topic's step into the side navigation's links.
-    config["extra"]["syllabus_steps"] = {env.variables["topic_urls"][t.id]: step
-                                         for step, t in enumerate(graph.reading_order, start=1)}
+    config["extra"]["syllabus_steps"] = {env.variables["topic_urls"][id_]: step for id_, step in graph.step.items()}
 
     # A fork changes repo_url once; its Pages address (sitemap, canonical links, instant navigation) follows.
     if not config["site_url"]:
@@ -225,10 +224,10 @@ def on_post_build(env):
     config = env.conf
     graph, urls = env.variables["syllabus_graph"], env.variables["topic_urls"]
     strings = env.variables["syllabus_strings"]
-    document = syllabus_json(graph, env.variables["syllabus_resources"], lambda topic: urls[topic.id], strings)
-    (Path(config["site_dir"]) / "syllabus.json").write_text(document, encoding="utf-8")
-    progress_data = progress_json(graph, env.variables["syllabus_resources"], lambda topic: urls[topic.id], strings)
-    (Path(config["site_dir"]) / PROGRESS_DATA).write_text(progress_data, encoding="utf-8")
+    document = syllabus_document(graph, env.variables["syllabus_resources"], lambda topic: urls[topic.id], strings)
+    (Path(config["site_dir"]) / "syllabus.json").write_text(as_json(document), encoding="utf-8")
+    (Path(config["site_dir"]) / PROGRESS_DATA).write_text(as_json(progress_document(document), compact=True),
+                                                          encoding="utf-8")
     # A renamed topic's old addresses keep working: each leads to the new page.
     for topic in graph.syllabus.topics:
         for old in topic.formerly:

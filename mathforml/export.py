@@ -60,34 +60,32 @@ def syllabus_document(graph, resources, url_of, strings):
     }
 
 
+def as_json(document, compact=False):
+    """`document` as the site publishes it: readable, or compact for what a script fetches on every view."""
+    layout = {"separators": (",", ":")} if compact else {"indent": 1}
+    return json.dumps(document, ensure_ascii=False, allow_nan=False, **layout) + "\n"
+
+
 def syllabus_json(graph, resources, url_of, strings):
-    return json.dumps(syllabus_document(graph, resources, url_of, strings), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return as_json(syllabus_document(graph, resources, url_of, strings))
 
 
-def progress_document(graph, resources, url_of, strings):
-    """What the progress script reads, and nothing else: a fifth of syllabus.json's bytes. Only the
-    last topic keeps its summary, which the finished state quotes."""
-    last = graph.reading_order[-1]
+# What the progress script reads of each topic, besides its resources' keys and addresses.
+PROGRESS_FIELDS = ("id", "step", "title", "part", "hours", "requires", "formerly", "url")
+
+
+def progress_document(document):
+    """The part of `document` (syllabus_document's) the progress script reads, and nothing else: a
+    fifth of syllabus.json's bytes. Only the last topic keeps its summary, which the finished state quotes."""
+    topics = document["topics"]
     return {
         "topics": [
             {
-                "id": topic.id,
-                "step": graph.step[topic.id],
-                "title": topic.title,
-                "part": topic.part,
-                "hours": topic.hours,
-                "requires": [t.id for t in graph.requires_of(topic.id)],
-                "formerly": list(topic.formerly),
-                "url": url_of(topic),
-                "resources": [{"key": r.key, "url": r.url} for r in resources[topic.id]],
-                **({"summary": topic.summary} if topic is last else {}),
+                **{field: topic[field] for field in PROGRESS_FIELDS},
+                "resources": [{"key": r["key"], "url": r["url"]} for r in topic["resources"]],
+                **({"summary": topic["summary"]} if topic is topics[-1] else {}),
             }
-            for topic in graph.reading_order
+            for topic in topics
         ],
-        "strings": strings.for_script(),
+        "strings": document["strings"],
     }
-
-
-def progress_json(graph, resources, url_of, strings):
-    return json.dumps(progress_document(graph, resources, url_of, strings), ensure_ascii=False,
-                      separators=(",", ":"), allow_nan=False) + "\n"
