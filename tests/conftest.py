@@ -27,6 +27,29 @@ def examples(full):
     return full if os.environ.get("HYPOTHESIS_PROFILE") == "ci" else max(full // 10, 10)
 
 ROOT = Path(__file__).resolve().parent.parent
+# One page of each type the site has, as paths under its address: for checks run on every page type.
+PAGE_TYPES = ["", "how-to-use/", "topics/on-ramp/", "topics/la-svd/", "topics/cs229/", "map/", "plan/", "print/",
+              "customize/", "404.html"]
+# The smallest valid syllabus.yml, for tests that break one thing in it.
+ONE_TOPIC = """\
+title: T
+topics:
+  - id: a
+    title: A
+    requires: []
+    hours: 2
+    summary: S.
+"""
+
+
+def syllabus_problems(text):
+    """The lines of the error a broken syllabus.yml text stops with."""
+    from mathforml.syllabus import SyllabusError, parse_syllabus
+
+    with pytest.raises(SyllabusError) as caught:
+        parse_syllabus(text)
+    return str(caught.value).splitlines()
+
 # Everything a build reads besides syllabus.yml and the topic pages.
 SITE_SOURCES = ("mkdocs.yml", "macros.py", "hooks.py", "mathforml", "overrides")
 

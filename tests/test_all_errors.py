@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from conftest import make_project, run_build
+from conftest import ONE_TOPIC, make_project, run_build, syllabus_problems
 from mathforml.annotations import workflow_commands
 from mathforml.syllabus import MAX_PROBLEMS, SyllabusError, parse_syllabus
 
@@ -38,14 +38,10 @@ topics:
 """
 
 
-def problems_of(text):
-    with pytest.raises(SyllabusError) as caught:
-        parse_syllabus(textwrap.dedent(text))
-    return str(caught.value).splitlines()
 
 
 def test_five_different_problems_are_reported_in_one_run_sorted_by_line():
-    assert problems_of(FIVE_PROBLEMS) == [
+    assert syllabus_problems(FIVE_PROBLEMS) == [
         "syllabus.yml:6: topic 'alpha': field 'hours': must be a number, not \"ten\".",
         "syllabus.yml:8: topic 'Beta': field 'id': \"Beta\" is not a valid id. Use lowercase letters, digits and dashes, like 'linear-algebra'.",
         "syllabus.yml:14: topic 'gamma': field 'title': cannot contain '<', '>', '{' or '}'. Titles are plain text; write the words instead.",
@@ -63,7 +59,7 @@ def test_deleting_a_topic_names_every_topic_that_still_requires_it():
       - {id: c, title: C, requires: [a, optimization], hours: 1, summary: S.}
       - {id: d, title: D, requires: [optimization], hours: 1, summary: S.}
     """
-    lines = problems_of(text)
+    lines = syllabus_problems(textwrap.dedent(text))
     assert [line.split(":")[1] for line in lines] == ["4", "5", "6"]
     assert all("no topic has the id 'optimization'" in line for line in lines)
     assert [line.split("'")[1] for line in lines] == ["b", "c", "d"]
@@ -71,7 +67,7 @@ def test_deleting_a_topic_names_every_topic_that_still_requires_it():
 
 def test_many_problems_are_capped_with_a_count():
     topics = "".join(f"  - {{id: t{i}, title: T, requires: [missing], hours: 1, summary: S.}}\n" for i in range(30))
-    lines = problems_of("title: T\ntopics:\n" + topics)
+    lines = syllabus_problems("title: T\ntopics:\n" + topics)
     assert len(lines) == MAX_PROBLEMS + 1 and lines[-1] == f"... and {30 - MAX_PROBLEMS} more problems."
 
 
@@ -114,37 +110,28 @@ def test_problems_in_several_pages_come_together(tmp_path):
     assert [e.split(":")[1].strip() for e in errors] == ["docs/topics/a.md", "docs/topics/a.md", "docs/topics/b.md"]
 
 
-GOOD = """\
-title: T
-topics:
-  - id: a
-    title: A
-    requires: []
-    hours: 2
-    summary: S.
-"""
 
 
 def test_a_tab_is_named():
-    assert problems_of(GOOD.replace("    title: A", "\ttitle: A")) == [
+    assert syllabus_problems(ONE_TOPIC.replace("    title: A", "\ttitle: A")) == [
         "syllabus.yml:4: this line has a tab character, and YAML indents with spaces only. Replace the tab with spaces."]
 
 
 def test_a_missing_requires_suggests_the_empty_list():
-    assert problems_of(GOOD.replace("    requires: []\n", "")) == [
+    assert syllabus_problems(ONE_TOPIC.replace("    requires: []\n", "")) == [
         "syllabus.yml:3: topic 'a': field 'requires': is missing. Add 'requires: []' for a topic that needs nothing "
         "first, or 'requires: [some-id]'."]
 
 
 def test_a_bare_requires_says_to_write_the_empty_list():
-    assert problems_of(GOOD.replace("requires: []", "requires:")) == [
+    assert syllabus_problems(ONE_TOPIC.replace("requires: []", "requires:")) == [
         "syllabus.yml:5: topic 'a': field 'requires': is empty. Write 'requires: []' for a topic that needs nothing first."]
 
 
 def test_an_empty_file_points_at_an_example_that_exists():
     from conftest import ROOT
 
-    (message,) = problems_of("")
+    (message,) = syllabus_problems("")
     assert "README.md and the site's page 'Customize your own syllabus' (docs/customize.md)" in message
     assert "```yaml" in (ROOT / "README.md").read_text() and "parts:" in (ROOT / "docs/customize.md").read_text()
 
@@ -155,6 +142,6 @@ def test_an_empty_file_points_at_an_example_that_exists():
     ("1e3", "'1e3'", "YAML 1.1 reads an exponent without a dot as text"),
 ])
 def test_yaml_11_number_traps_say_what_was_read(written, read, why):
-    (message,) = problems_of(GOOD.replace("hours: 2", f"hours: {written}"))
+    (message,) = syllabus_problems(ONE_TOPIC.replace("hours: 2", f"hours: {written}"))
     assert message.startswith(f"syllabus.yml:6: field 'hours': '{written}' is read as {read}: {why}")
-    assert parse_syllabus(GOOD.replace("hours: 2", 'hours: 17')).topics[0].hours == 17
+    assert parse_syllabus(ONE_TOPIC.replace("hours: 2", 'hours: 17')).topics[0].hours == 17

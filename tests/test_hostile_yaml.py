@@ -7,24 +7,9 @@ import sys
 
 import pytest
 
-from conftest import make_project
-from mathforml.syllabus import SyllabusError, parse_syllabus
+from conftest import ONE_TOPIC, make_project, syllabus_problems
+from mathforml.syllabus import parse_syllabus
 
-GOOD = """\
-title: T
-topics:
-  - id: a
-    title: A
-    requires: []
-    hours: 2
-    summary: S.
-"""
-
-
-def problems_of(text):
-    with pytest.raises(SyllabusError) as caught:
-        parse_syllabus(text)
-    return str(caught.value).splitlines()
 
 
 @pytest.mark.parametrize("field, value", [
@@ -33,36 +18,36 @@ def problems_of(text):
     ("hours", "!!python/object:os.system x"), ("summary", "!!set {a}"),
 ])
 def test_construction_errors_are_one_line_with_their_line(field, value):
-    text = GOOD.replace("hours: 2", f"hours: {value}") if field == "hours" else GOOD.replace("summary: S.", f"summary: {value}")
-    (message,) = problems_of(text)
+    text = ONE_TOPIC.replace("hours: 2", f"hours: {value}") if field == "hours" else ONE_TOPIC.replace("summary: S.", f"summary: {value}")
+    (message,) = syllabus_problems(text)
     assert message.startswith(("syllabus.yml:6:", "syllabus.yml:7:")), message
     assert "Traceback" not in message and len(message) < 400
 
 
 @pytest.mark.parametrize("date", ["2023-02-28", "2023-02-29", "2023-13-45"])
 def test_a_date_like_summary_is_text(date):
-    assert parse_syllabus(GOOD.replace("summary: S.", f"summary: {date}")).topics[0].summary == date
+    assert parse_syllabus(ONE_TOPIC.replace("summary: S.", f"summary: {date}")).topics[0].summary == date
 
 
 @pytest.mark.parametrize("value", [".nan", ".NaN", ".inf", "-.inf"])
 def test_non_finite_hours_are_refused(value):
-    (message,) = problems_of(GOOD.replace("hours: 2", f"hours: {value}"))
+    (message,) = syllabus_problems(ONE_TOPIC.replace("hours: 2", f"hours: {value}"))
     assert message.startswith("syllabus.yml:6: topic 'a': field 'hours':"), message
 
 
 def test_ids_match_in_full():
-    (message,) = problems_of(GOOD.replace("  - id: a\n", '  - id: "a\\n"\n'))
+    (message,) = syllabus_problems(ONE_TOPIC.replace("  - id: a\n", '  - id: "a\\n"\n'))
     assert "is not a valid id" in message
 
 
 @pytest.mark.parametrize("title", ['"   "', '"\\u200b"', '"\\u200b \\u2060"', '"\\t"'])
 def test_titles_need_visible_text(title):
-    (message,) = problems_of(GOOD.replace("title: A", f"title: {title}"))
+    (message,) = syllabus_problems(ONE_TOPIC.replace("title: A", f"title: {title}"))
     assert "must contain visible text" in message, message
 
 
 def test_make_check_prints_no_terminal_escapes(tmp_path):
-    hostile = GOOD.replace("title: A", 'title: "A\\e[2J\\e[31mred"')
+    hostile = ONE_TOPIC.replace("title: A", 'title: "A\\e[2J\\e[31mred"')
     project = make_project(tmp_path, hostile)
     result = subprocess.run([sys.executable, "-m", "mathforml", "check"], cwd=project, capture_output=True, text=True)
     assert "\x1b" not in result.stdout + result.stderr
@@ -74,7 +59,7 @@ def test_syllabus_json_never_holds_nan():
     from mathforml.graph import SyllabusGraph
     from mathforml.strings import load_strings
 
-    graph = SyllabusGraph(parse_syllabus(GOOD))
+    graph = SyllabusGraph(parse_syllabus(ONE_TOPIC))
     text = syllabus_json(graph, {"a": ()}, lambda t: "topics/a/", load_strings("en")[0])
     assert "NaN" not in text and json.loads(text)["topics"][0]["hours"] == 2
 
@@ -82,7 +67,7 @@ def test_syllabus_json_never_holds_nan():
 @pytest.mark.parametrize("page", ["../README.md", "topics/../../../x.md", "topics/../index.md", "topics/.a.md",
                                   "./topics/a.md", "topics//b.md", "/etc/passwd.md", "topics\\\\a.md", ".hidden/a.md"])
 def test_the_page_field_stays_inside_docs_in_plain_form(page):
-    (message,) = problems_of(GOOD.replace("    summary: S.", f"    summary: S.\n    page: \"{page}\""))
+    (message,) = syllabus_problems(ONE_TOPIC.replace("    summary: S.", f"    summary: S.\n    page: \"{page}\""))
     assert "field 'page'" in message and "inside docs/" in message, message
 
 
@@ -90,7 +75,7 @@ def test_a_huge_cycle_is_spelled_out_briefly():
     n = 20_000
     text = "title: T\ntopics:\n" + "".join(
         f"  - {{id: t{i}, title: T, requires: [t{(i + 1) % n}], hours: 1, summary: S.}}\n" for i in range(n))
-    (message,) = problems_of(text)
+    (message,) = syllabus_problems(text)
     assert "lists 20000 items; at most 5000" in message and len(message) < 300
 
 
@@ -98,7 +83,7 @@ def test_a_long_cycle_message_is_capped():
     n = 200
     text = "title: T\ntopics:\n" + "".join(
         f"  - {{id: t{i}, title: T, requires: [t{(i + 1) % n}], hours: 1, summary: S.}}\n" for i in range(n))
-    (message,) = problems_of(text)
+    (message,) = syllabus_problems(text)
     assert "the prerequisites form a cycle: t0 -> t1 ->" in message and "more) -> t0" in message and len(message) < 400
 
 
@@ -110,4 +95,4 @@ def test_a_long_cycle_message_is_capped():
     ("#" + "x" * 2_100_000 + "\n", "a syllabus is far smaller"),
 ])
 def test_limits_a_forker_never_meets(text, expected):
-    assert any(expected in line for line in problems_of(text))
+    assert any(expected in line for line in syllabus_problems(text))

@@ -7,8 +7,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-PAGES = ["", "how-to-use/", "topics/on-ramp/", "topics/la-svd/", "topics/cs229/", "map/", "plan/", "print/",
-         "customize/", "404.html"]
+from conftest import PAGE_TYPES
+
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 # Every shift a page makes, from its first paint, kept where the test can read it.
@@ -39,7 +39,7 @@ def test_no_page_moves_while_it_loads(browser, site_url, viewport, marks):
             context.add_init_script(f"localStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps(state))})")
         page = context.new_page()
         moved = {}
-        for path in PAGES:
+        for path in PAGE_TYPES:
             page.goto(site_url + path)
             page.evaluate(PROGRESS_SHOWN)
             shifts = page.evaluate("window.__shifts")

@@ -8,11 +8,10 @@ from pathlib import Path
 import material
 import pytest
 
+from conftest import PAGE_TYPES
 from mathforml.unused_css import selectors
 
 MATERIAL_CSS = Path(material.__file__).parent / "templates/assets/stylesheets"
-PAGES = ["", "how-to-use/", "topics/on-ramp/", "topics/la-svd/", "topics/cs229/", "map/", "plan/", "print/",
-         "customize/", "404.html"]
 LOOKS = {
     "light desktop": {"color_scheme": "light", "viewport": {"width": 1280, "height": 800}},
     "dark phone": {"color_scheme": "dark", "viewport": {"width": 390, "height": 844}},
@@ -56,7 +55,7 @@ def test_no_dropped_selector_matches_anything_on_any_page(browser, built_site, s
     try:
         page = context.new_page()
         matched = {}
-        for path in PAGES:
+        for path in PAGE_TYPES:
             page.goto(site_url + path)
             page.evaluate("() => window.mathforml.syllabus().then(() => null)")
             if found := page.evaluate(MATCHING, dropped):
