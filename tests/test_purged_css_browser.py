@@ -1,12 +1,14 @@
 """Material's stylesheets are purged of rules nothing on the site can match (hooks.py,
 mathforml/unused_css.py). In Chromium, no selector the purge dropped matches any element of any page
 type, as loaded, with the drawer open or with search results showing; and the elements of a page
-compute exactly the styles they have with Material's whole stylesheets, in light and in dark."""
+compute exactly the styles they have with Material's whole stylesheets, in light and in dark.
+One rule is dropped on purpose: `[data-md-color-switching] *` (see hooks.py)."""
 
 from pathlib import Path
 
 import material
 import pytest
+from playwright.sync_api import expect
 
 from conftest import PAGE_TYPES
 from mathforml.unused_css import selectors
@@ -122,3 +124,21 @@ def test_the_purge_drops_rules_and_their_source_maps(built_site):
         if css == "main":  # no page has a <kbd>, and no script writes one
             assert ".md-typeset kbd{" in whole and "kbd{" not in purged.read_text(encoding="utf-8")
     assert not list(built_site.glob("assets/stylesheets/*.map"))  # they mapped the whole stylesheets
+
+
+def test_the_scheme_switch_works_without_the_rule_that_restyled_every_element(browser, built_site, site_url):
+    for purged in built_site.glob("assets/stylesheets/*.min.css"):
+        assert "data-md-color-switching" not in purged.read_text(encoding="utf-8")
+    context = browser.new_context(color_scheme="light")
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        background = "() => getComputedStyle(document.body).backgroundColor"
+        light = page.evaluate(background)
+        page.locator('label[for="__palette_1"]').click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        assert page.evaluate(background) != light
+        page.reload()  # the choice is kept
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    finally:
+        context.close()
