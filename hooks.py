@@ -151,6 +151,21 @@ def on_post_page(output, page, config):
     return output
 
 
+# Material selectors dropped on purpose: each makes Chromium restyle every element of a page at load,
+# inside Material's first long task on a phone (traced at 4x CPU slowdown).
+RESTYLING_SELECTORS = (
+    # Material sets this attribute on <body> while it applies the colour scheme, on every load as well
+    # as on a switch. Without these, links, code, buttons and the search box fade into a newly chosen
+    # scheme in at most 0.25 s instead of switching at once.
+    "[data-md-color-switching] *", "[data-md-color-switching] :after", "[data-md-color-switching] :before",
+    # With these, any change of any element's class restyles its whole subtree: at load, the focus-visible
+    # script's class on <html>. They zero the outer margins of blocks inside table cells, and no cell on
+    # this site holds a block (tests/test_purged_css_browser.py checks every page).
+    ".md-typeset table:not([class]) td>:first-child", ".md-typeset table:not([class]) th>:first-child",
+    ".md-typeset table:not([class]) td>:last-child", ".md-typeset table:not([class]) th>:last-child",
+)
+
+
 def _purge_material_css(site):
     """Material's stylesheets without the rules nothing on this site can match (mathforml/unused_css.py):
     about a third of their bytes, on every page's first view."""
@@ -160,13 +175,9 @@ def _purge_material_css(site):
                  *site.glob("assets/javascripts/workers/search.*.js")]:
         if path.is_file():
             present |= unused_css.words(path.read_text(encoding="utf-8"))
-    # Material sets this attribute on <body> while it applies the colour scheme, on every page load
-    # as well as on a switch, and its rule `[data-md-color-switching] *` makes the browser restyle
-    # every element then, a large share of the home page's longest task on a phone. Without the rule,
-    # links, code, buttons and the search box fade into a newly chosen scheme in at most 0.25 s.
-    present.discard("data-md-color-switching")
     for path in site.glob("assets/stylesheets/*.min.css"):
-        path.write_text(unused_css.purge(path.read_text(encoding="utf-8"), present), encoding="utf-8")
+        path.write_text(unused_css.purge(path.read_text(encoding="utf-8"), present, RESTYLING_SELECTORS),
+                        encoding="utf-8")
         path.with_name(path.name + ".map").unlink(missing_ok=True)  # it maps the whole stylesheet
 
 

@@ -10,6 +10,7 @@ dropped for what they contain: the purge can keep too much, never too little.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import tinycss2
 
@@ -60,16 +61,17 @@ def _required(selector):
     return needed
 
 
-def _purge_rules(rules, present):
+def _purge_rules(rules, present, drop):
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s for s in _split(rule.prelude) if all(w in present for w in _required(s))]
+            selectors = [s for s in _split(rule.prelude)
+                         if all(w in present for w in _required(s)) and tinycss2.serialize(s).strip() not in drop]
             if selectors:
                 prelude = ",".join(tinycss2.serialize(s).strip() for s in selectors)
                 kept.append(prelude + "{" + tinycss2.serialize(rule.content) + "}")
         elif rule.type == "at-rule" and rule.lower_at_keyword in _NESTING and rule.content is not None:
-            inner = _purge_rules(tinycss2.parse_rule_list(rule.content), present)
+            inner = _purge_rules(tinycss2.parse_rule_list(rule.content), present, drop)
             if inner:
                 kept.append("@" + rule.at_keyword + tinycss2.serialize(rule.prelude) + "{" + inner + "}")
         elif rule.type in {"qualified-rule", "at-rule"}:
@@ -77,9 +79,10 @@ def _purge_rules(rules, present):
     return "".join(kept)
 
 
-def purge(css: str, present: set[str]) -> str:
-    """`css` without the selectors that need a word not in `present`, and rules left empty."""
-    return _purge_rules(tinycss2.parse_stylesheet(css), present)
+def purge(css: str, present: set[str], drop: Collection[str] = ()) -> str:
+    """`css` without the selectors that need a word not in `present` or are in `drop` (written as
+    selectors() writes them), and without the rules left empty."""
+    return _purge_rules(tinycss2.parse_stylesheet(css), present, set(drop))
 
 
 def selectors(css: str) -> set[str]:

@@ -17,6 +17,12 @@ def test_element_names_are_read_without_case_and_pseudo_classes_are_not_looked_i
     assert purge(":root{--v:1}*,:after{box-sizing:inherit}", set()) == ":root{--v:1}*,:after{box-sizing:inherit}"
 
 
+def test_selectors_named_for_dropping_go_even_when_their_words_are_present():
+    css = "@media screen{.a *,.a :after,.b{x:1}}table:not([class]) td>:first-child{y:0}"
+    assert purge(css, {"a", "b", "table", "td"}, drop=[".a *", "table:not([class]) td>:first-child"]) == \
+        "@media screen{.a :after,.b{x:1}}"
+
+
 def test_nested_rules_are_purged_and_empty_blocks_dropped():
     css = "@media screen{.a{x:1}.gone{x:2}}@media print{.gone{x:3}}@font-face{font-family:f}@keyframes k{0%{x:1}}"
     assert purge(css, {"a"}) == "@media screen{.a{x:1}}@font-face{font-family:f}@keyframes k{0%{x:1}}"
