@@ -10,7 +10,6 @@ from pathlib import Path
 import material
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import expect
 
 from conftest import PAGE_TYPES, ROOT
 from mathforml.unused_css import selectors
@@ -157,19 +156,3 @@ def test_no_table_cell_holds_a_block_whose_margins_materials_dropped_rule_would_
             children = cell.find_all(True, recursive=False)
             blocks |= {(str(html.relative_to(built_site)), child.name) for child in children[:1] + children[-1:] if child.name not in INLINE}
     assert not blocks
-
-
-def test_the_scheme_switch_works_without_the_rule_that_restyled_every_element(browser, site_url):
-    context = browser.new_context(color_scheme="light")
-    try:
-        page = context.new_page()
-        page.goto(site_url)
-        background = "() => getComputedStyle(document.body).backgroundColor"
-        light = page.evaluate(background)
-        page.locator('label[for="__palette_1"]').click()
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-        assert page.evaluate(background) != light
-        page.reload()  # the choice is kept
-        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    finally:
-        context.close()
