@@ -66,10 +66,6 @@ def as_json(document, compact=False):
     return json.dumps(document, ensure_ascii=False, allow_nan=False, **layout) + "\n"
 
 
-def syllabus_json(graph, resources, url_of, strings):
-    return as_json(syllabus_document(graph, resources, url_of, strings))
-
-
 # What the progress script reads of each topic, besides its resources' keys and addresses.
 PROGRESS_FIELDS = ("id", "step", "title", "part", "hours", "requires", "formerly", "url")
 

@@ -65,11 +65,10 @@ def _purge_rules(rules, present, drop):
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s for s in _split(rule.prelude)
-                         if all(w in present for w in _required(s)) and tinycss2.serialize(s).strip() not in drop]
+            selectors = [written for s in _split(rule.prelude) if all(w in present for w in _required(s))
+                         and (written := tinycss2.serialize(s).strip()) not in drop]
             if selectors:
-                prelude = ",".join(tinycss2.serialize(s).strip() for s in selectors)
-                kept.append(prelude + "{" + tinycss2.serialize(rule.content) + "}")
+                kept.append(",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}")
         elif rule.type == "at-rule" and rule.lower_at_keyword in _NESTING and rule.content is not None:
             inner = _purge_rules(tinycss2.parse_rule_list(rule.content), present, drop)
             if inner:

@@ -55,13 +55,14 @@ def test_make_check_prints_no_terminal_escapes(tmp_path):
 
 
 def test_syllabus_json_never_holds_nan():
-    from mathforml.export import syllabus_json
+    from mathforml.export import as_json, progress_document, syllabus_document
     from mathforml.graph import SyllabusGraph
     from mathforml.strings import load_strings
 
     graph = SyllabusGraph(parse_syllabus(ONE_TOPIC))
-    text = syllabus_json(graph, {"a": ()}, lambda t: "topics/a/", load_strings("en")[0])
-    assert "NaN" not in text and json.loads(text)["topics"][0]["hours"] == 2
+    document = syllabus_document(graph, {"a": ()}, lambda t: "topics/a/", load_strings("en")[0])
+    for text in (as_json(document), as_json(progress_document(document), compact=True)):
+        assert "NaN" not in text and json.loads(text)["topics"][0]["hours"] == 2
 
 
 @pytest.mark.parametrize("page", ["../README.md", "topics/../../../x.md", "topics/../index.md", "topics/.a.md",

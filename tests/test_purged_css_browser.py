@@ -4,6 +4,7 @@ type, as loaded, with the drawer open or with search results showing; and the el
 compute exactly the styles they have with Material's whole stylesheets, in light and in dark.
 One rule is dropped on purpose: `[data-md-color-switching] *` (see hooks.py)."""
 
+import functools
 import importlib.util
 from pathlib import Path
 
@@ -31,6 +32,7 @@ MATCHING = r"""(dropped) => dropped.map((selector) => {
 }).filter(Boolean)"""
 
 
+@functools.cache
 def restyling_selectors():
     """The selectors hooks.py drops on purpose, though they can match."""
     spec = importlib.util.spec_from_file_location("hooks", ROOT / "hooks.py")
@@ -41,10 +43,10 @@ def restyling_selectors():
 
 def dropped_selectors(built_site):
     """The selectors the purge dropped because nothing can match them."""
-    dropped = []
+    dropped, on_purpose = [], set(restyling_selectors())
     for purged in sorted(built_site.glob("assets/stylesheets/*.min.css")):
         whole = (MATERIAL_CSS / purged.name).read_text(encoding="utf-8")
-        dropped += sorted(selectors(whole) - selectors(purged.read_text(encoding="utf-8")) - set(restyling_selectors()))
+        dropped += sorted(selectors(whole) - selectors(purged.read_text(encoding="utf-8")) - on_purpose)
     return dropped
 
 
