@@ -6,6 +6,12 @@ Lighthouse runs three times per page and scheme and the median counts: on a shar
 run's blocking time swings by hundreds of milliseconds. Beside Lighthouse's byte count the table
 prints what the server really sent for one load of the page in Chromium (workers included).
 
+CPU throttling is calibrated to this machine, as Lighthouse's docs/throttling.md asks when its
+report warns that the host is slower than it expects: Lighthouse's default 4x slowdown turns a
+high-end desktop (benchmark index about 1,533) into its reference phone, and on a slower host the
+same 4x emulates a phone slower than the reference. The multiplier comes from the host's benchmark
+index, measured in each run, by the formula of Lighthouse's CPU throttling calculator.
+
 Targets: 100 in performance, accessibility, best practices and SEO (medians); no axe violation;
 at most 200 KB transferred per page.
 """
@@ -19,6 +25,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -98,28 +105,54 @@ def build(site, url):
                    cwd=ROOT, env=env, check=True)
 
 
+def cpu_slowdown(benchmark_index):
+    """The CPU slowdown that makes this host Lighthouse's reference phone: the formula of Lighthouse's
+    CPU throttling calculator (linked from docs/throttling.md), where an index of 1,533 is its default 4x."""
+    if benchmark_index >= 1300:
+        return 3 + (benchmark_index - 1300) / 233
+    if benchmark_index >= 800:
+        return 2 + (benchmark_index - 800) / 500
+    return max(1.0, 1 + (benchmark_index - 150) / 650)
+
+
 def lighthouse(url, scheme, chrome, report):
+    """One Lighthouse run, its CPU slowdown calibrated to the host's speed measured in the same run.
+
+    Lighthouse's simulated throttling loads the page unthrottled, measures the host's benchmark index,
+    and applies the CPU slowdown only when it models the load, from the recorded trace. So the run is
+    gathered first (-G), and modelled (-A) with the slowdown for the index that run measured: on a
+    shared machine the index swings between runs by a factor of two."""
     flags = " ".join(CHROME_FLAGS + [f"--blink-settings=preferredColorScheme={SCHEMES[scheme]}"])
-    subprocess.run(
-        [str(ROOT / "node_modules/.bin/lighthouse"), url, "--quiet", "--output=json", f"--output-path={report}",
-         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
-        env=dict(os.environ, CHROME_PATH=chrome), check=True, timeout=300,
-    )
+    command = [str(ROOT / "node_modules/.bin/lighthouse"), url, "--quiet", f"--only-categories={','.join(CATEGORIES)}",
+               f"--chrome-flags={flags}"]
+    env = dict(os.environ, CHROME_PATH=chrome)
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as gathered:
+        subprocess.run([*command, f"-G={gathered}"], env=env, check=True, timeout=300)
+        artifacts_path = Path(gathered) / "artifacts.json"
+        artifacts = json.loads(artifacts_path.read_text())
+        slowdown = round(cpu_slowdown(artifacts["BenchmarkIndex"]), 2)
+        # Lighthouse refuses to model with other settings than it gathered with; in simulated
+        # throttling the gathering does not use the CPU slowdown, so it is recorded as the one modelled.
+        artifacts["settings"]["throttling"]["cpuSlowdownMultiplier"] = slowdown
+        artifacts_path.write_text(json.dumps(artifacts))
+        subprocess.run([*command, f"-A={gathered}", "--output=json", f"--output-path={report}",
+                        f"--throttling.cpuSlowdownMultiplier={slowdown}"], env=env, check=True, timeout=300)
     data = json.loads(report.read_text())
     scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
     failed = {}
     for category in CATEGORIES:
         audits = (data["audits"][ref["id"]] for ref in data["categories"][category]["auditRefs"] if ref["weight"])
         failed[category] = [a["id"] for a in audits if a["score"] is not None and a["score"] < 1]
-    return scores, data["audits"]["total-byte-weight"]["numericValue"], failed
+    return scores, data["audits"]["total-byte-weight"]["numericValue"], failed, slowdown
 
 
 def median_lighthouse(url, scheme, chrome, report):
-    """Lighthouse RUNS times; each category's median score, the median run's failing audits and bytes."""
+    """Lighthouse RUNS times; each category's median score, the median run's failing audits and bytes,
+    and each run's performance score and CPU slowdown."""
     runs = [lighthouse(url, scheme, chrome, report.with_name(f"{report.stem}-{n}.json")) for n in range(RUNS)]
     scores = {c: sorted(run[0][c] for run in runs)[RUNS // 2] for c in CATEGORIES}
     middle = sorted(runs, key=lambda run: run[0]["performance"])[RUNS // 2]
-    return scores, middle[1], middle[2], [run[0]["performance"] for run in runs]
+    return scores, middle[1], middle[2], [(run[0]["performance"], run[3]) for run in runs]
 
 
 def sent_bytes(browser, url):
@@ -182,15 +215,17 @@ def main():
         browser.close()
     server.shutdown()
 
-    header = (f"{'page':<10} {'scheme':<6} {'perf':>5} {'(runs)':>12} {'a11y':>5} {'best':>5} {'seo':>5} {'axe':>4} "
+    header = (f"{'page':<10} {'scheme':<6} {'perf':>5} {'(runs)':>12} {'CPU x (runs)':>16} {'a11y':>5} {'best':>5} {'seo':>5} {'axe':>4} "
               f"{'LH KB':>6} {'sent KB':>8}")
     print(header)
     print("-" * len(header))
     for name, scheme, s, weight, violations, sent, performances in rows:
-        runs = "/".join(str(p) for p in performances)
-        print(f"{name:<10} {scheme:<6} {s['performance']:>5} {runs:>12} {s['accessibility']:>5} {s['best-practices']:>5} "
+        runs = "/".join(str(p) for p, _ in performances)
+        slowdowns = "/".join(f"{x:.1f}" for _, x in performances)
+        print(f"{name:<10} {scheme:<6} {s['performance']:>5} {runs:>12} {slowdowns:>16} {s['accessibility']:>5} {s['best-practices']:>5} "
               f"{s['seo']:>5} {violations:>4} {weight / 1024:>6.1f} {sent / 1024:>8.1f}")
-    print("\nperf: the median of the runs; LH KB: Lighthouse's count; sent KB: what the server sent for one load in Chromium.")
+    print("\nCPU x: each run's CPU slowdown, from the benchmark index it measured (Lighthouse's 4x is for an index of 1,533).")
+    print("perf: the median of the runs; LH KB: Lighthouse's count; sent KB: what the server sent for one load in Chromium.")
     print(f"\nReports: {REPORTS.relative_to(ROOT)}/ (Lighthouse and axe JSON per page and scheme)")
     if misses:
         print("\nTargets missed:")
