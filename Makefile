@@ -23,7 +23,7 @@ help:
 	@echo 'make topic ID=.. TITLE=".." [PART=..] [REQUIRES=a,b] [HOURS=..]   add a topic in its part, with its page'
 	@echo "make audit              Lighthouse and axe-core on every page type, light and dark"
 	@echo "make bench              how build time and site size grow with the number of topics"
-	@echo "make screenshots        pictures of the map and a topic page at several sizes"
+	@echo "make screenshots        pictures of the learner's pages, the map and a topic page at several sizes"
 	@echo "make clean              remove what the commands above created"
 
 # The pinned Markdown and pymdown-extensions need Python 3.11.5 or newer: say so before pip fails.
@@ -88,7 +88,7 @@ audit: $(VENV)/.test-installed node_modules/.installed browser
 bench: $(VENV)/.site-installed
 	$(BIN)/python scripts/bench.py
 
-# The map and a topic page of this site and at 9, 40 and 100 topics, desktop and phone, light and dark, in screenshots/.
+# Home, a topic page, the plan and the print page; the map and a topic page at 9, 40 and 100 topics; desktop and phone, light and dark, in screenshots/.
 screenshots: $(VENV)/.test-installed browser
 	$(BIN)/python scripts/screenshots.py
 

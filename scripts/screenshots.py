@@ -1,6 +1,7 @@
-"""`make screenshots`: the map and a topic page of this site, and of synthetic syllabi of 9 topics
-(no parts), 40 and 100 (with parts), on desktop and on a 390 px phone, in light and dark, with a
-few topics marked done.
+"""`make screenshots`: the learner's pages of this site (home, a topic page, the plan, the print page,
+and the print page as printed), and the map and a topic page of this site and of synthetic syllabi
+of 9 topics (no parts), 40 and 100 (with parts), on desktop and on a 390 px phone, in light and
+dark, with a few topics marked done, one in progress and one skipped.
 
 Writes PNGs to screenshots/ (not committed) and prints, for each, the map's width against the
 content column's, so the picture and the figure can be checked together.
@@ -89,6 +90,37 @@ def shoot(browser, url, site, label, out):
             context.close()
 
 
+LEARNER_PAGES = {"home": "", "topic": "topics/la-svd/", "plan": "plan/", "print": "print/"}
+
+
+def shoot_learner_pages(browser, url, site, out):
+    order = [t["id"] for t in json.loads((site / "syllabus.json").read_text(encoding="utf-8"))["topics"]]
+    marks = {**{i: "done" for i in order[:4]}, order[4]: "skipped", order[5]: "in-progress"}
+    key = "mathforml-progress:" + urlparse(url).path
+    for viewport, size in VIEWPORTS.items():
+        for scheme in ("light", "dark"):
+            context = browser.new_context(viewport=size, color_scheme=scheme)
+            page = context.new_page()
+            page.goto(url)
+            page.evaluate("([k, m]) => localStorage.setItem(k, JSON.stringify({topics: m, resources: {}, hoursPerWeek: 6}))",
+                          [key, marks])
+            for name, path in LEARNER_PAGES.items():
+                page.goto(url + path)
+                page.wait_for_selector('.syllabus-nav-mark[data-state="done"]', state="attached")
+                shot = f"site-{name}-{viewport}-{scheme}.png"
+                page.screenshot(path=str(out / shot), full_page=name != "print")
+                print(f"{shot:<36} {page.title()}")
+            context.close()
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.goto(url + LEARNER_PAGES["print"])
+    page.emulate_media(media="print")
+    page.screenshot(path=str(out / "site-print-as-printed.png"), full_page=True)
+    page.pdf(path=str(out / "site-print.pdf"))
+    print(f"{'site-print-as-printed.png':<36} and site-print.pdf, the print stylesheet applied")
+    context.close()
+
+
 def main(out):
     from playwright.sync_api import sync_playwright
 
@@ -96,6 +128,7 @@ def main(out):
     with tempfile.TemporaryDirectory(prefix="shots-") as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=browser_path(), args=CHROMIUM_ARGS)
         url = build_and_serve(ROOT, Path(tmp) / "site")
+        shoot_learner_pages(browser, url, Path(tmp) / "site", out)
         shoot(browser, url, Path(tmp) / "site", "site", out)
         for n, parts in ((9, 0), (40, 8), (100, 10)):
             project = Path(tmp) / f"project-{n}"
