@@ -181,6 +181,22 @@ def _purge_material_css(site):
         path.with_name(path.name + ".map").unlink(missing_ok=True)  # it maps the whole stylesheet
 
 
+# Our own script and stylesheet, written to be read (comments on why), are served without comments
+# and indentation: about 4.6 KB less on every page's first view, with gzip.
+OWN_MINIFIED = {PROGRESS_SCRIPT: "rjsmin", "stylesheets/extra.css": "rcssmin"}
+
+
+def _minify_own_files(site):
+    import rcssmin
+    import rjsmin
+
+    minify = {"rjsmin": rjsmin.jsmin, "rcssmin": rcssmin.cssmin}
+    for name, tool in OWN_MINIFIED.items():
+        path = site / name
+        if path.is_file():
+            path.write_text(minify[tool](path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def on_post_build(config):
     # Not while serving: a preview rebuilt on every save need not be the lightest (the purge changes
     # no style, as tests/test_purged_css_browser.py checks), and MkDocs' live-reload script is added
@@ -188,6 +204,7 @@ def on_post_build(config):
     if os.environ.get("MATHFORML_SERVING") == "1":
         return
     _purge_material_css(Path(config["site_dir"]))
+    _minify_own_files(Path(config["site_dir"]))
     # MkDocs renders 404.html from the theme alone, without page events: give it the policy too.
     path = os.path.join(config["site_dir"], "404.html")
     if os.path.exists(path):
