@@ -14,7 +14,6 @@ import ctypes
 import fcntl
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -33,6 +32,18 @@ def exchange(a, b):
     return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
+def mkdocs_build(scratch):
+    """`mkdocs build --strict` into scratch, in this process: a build killed with it stops writing, where
+    a child process would outlive it and fill its scratch again after the next build cleared it."""
+    from mkdocs.__main__ import cli
+
+    try:
+        cli.main(["build", "--strict", "--site-dir", str(scratch)], prog_name="mkdocs")
+    except SystemExit as done:  # click ends every command with it, its messages already printed
+        return done.code if isinstance(done.code, int) else 1
+    return 0
+
+
 def main(site="site"):
     site = Path(site)
     parent = site.resolve().parent
@@ -41,7 +52,7 @@ def main(site="site"):
         for stale in parent.glob(SCRATCH_PREFIX + "*"):
             shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
         scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=parent))
-        status = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(scratch)])
+        status = mkdocs_build(scratch)
         if status != 0:
             shutil.rmtree(scratch, ignore_errors=True)
             return status
