@@ -40,7 +40,8 @@ def mkdocs_build(scratch):
     try:
         cli.main(["build", "--strict", "--site-dir", str(scratch)], prog_name="mkdocs")
     except SystemExit as done:  # click ends every command with it, its messages already printed
-        return done.code if isinstance(done.code, int) else 1
+        # SystemExit's own meaning: no code is success, a number is the status, anything else a failure.
+        return 0 if done.code is None else done.code if isinstance(done.code, int) else 1
     return 0
 
 
