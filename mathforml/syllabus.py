@@ -140,6 +140,8 @@ class _Constructor(yaml.SafeLoader):
         super().__init__("")
 
     def construct_mapping(self, node, deep=False):
+        if not isinstance(node, yaml.MappingNode):  # '!!map [a]' or '!!set x': the base class words it
+            return super().construct_mapping(node, deep=deep)
         seen = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
@@ -207,8 +209,31 @@ def _did_you_mean(word, options):
 
 
 def _short(value, limit=40):
-    text = json.dumps(value, ensure_ascii=False, default=str)
+    text = _brief(value, limit + 1)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _brief(value, budget):
+    """The start of a value as JSON-like text, about budget characters long, whatever YAML gave:
+    json.dumps refuses bytes (!!binary), even as a mapping's key."""
+    if budget <= 0:
+        return ""
+    if isinstance(value, (dict, list)):
+        items = value.items() if isinstance(value, dict) else value
+        opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+        text = opening
+        for item in items:
+            if len(text) >= budget:
+                break
+            text += (", " if len(text) > 1 else "") + (
+                f"{_brief(item[0], budget - len(text))}: {_brief(item[1], budget - len(text))}"
+                if isinstance(value, dict) else _brief(item, budget - len(text)))
+        return text + closing
+    if isinstance(value, bytes):
+        return "binary data"
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return json.dumps(value[:budget] if isinstance(value, str) else value, ensure_ascii=False)
+    return json.dumps(str(value)[:budget], ensure_ascii=False)
 
 
 _TYPE_WORDS = {"string": "text", "number": "a number", "array": "a list", "object": "a mapping", "boolean": "true or false"}

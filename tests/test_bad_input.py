@@ -86,7 +86,9 @@ def test_validation_of_generated_syllabi(document):
 
 @settings(max_examples=examples(1000), deadline=None)
 @given(documents, st.integers(0, 10_000), st.sampled_from([":", "-", "  ", "\t", "[", "{", "&a ", "*a", "'", '"', "\n- ", "#", "!!python/object:os.system ", "%YAML 1.1\n",
-                                                         "!!int ", "!!float ", "!!timestamp ", "!!bool ", "!!binary ", ".nan", ".inf", "017", "1:30", "1e9", "2023-02-29"]))
+                                                         "!!int ", "!!float ", "!!timestamp ", "!!bool ", "!!binary ", "!!map ", "!!set ", "!!omap ", "!!pairs ", "? ", ".nan", ".inf", "017", "1:30", "1e9", "2023-02-29"]))
+# CI found this: a !!binary mapping key, which the error message could not write out
+@example({"title": "t", "topics": [{"id": "a", "title": "A", "requires": [{"AAAA": None}], "hours": 1}]}, 52, "!!binary ")
 def test_validation_of_hand_edits(document, position, insertion):
     check(mutate(as_yaml(document), position, insertion))
 

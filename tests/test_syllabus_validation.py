@@ -75,6 +75,25 @@ def test_wrong_type():
     assert message == "syllabus.yml:11: topic 'beta': field 'hours': must be a number, not \"five\"."
 
 
+# Values YAML gives that JSON cannot write: CI's fuzzing found the first (a !!binary mapping key).
+@pytest.mark.parametrize("value, shown", [
+    ("{!!binary AAAA: 1}", "{binary data: 1}"),
+    ("!!binary AAAA", "binary data"),
+    ("{1: [2, {3: x}], null: .inf}", '{1: [2, {3: "x"}], null: Infinity}'),
+    ("[" + ", ".join(["long text"] * 100) + "]", '["long text", "long text", "long text",…'),
+])
+def test_any_wrong_value_is_shown_briefly(value, shown):
+    message = error_for(GOOD.replace("hours: 5", f"hours: {value}"))
+    assert message.startswith("syllabus.yml:11: topic 'beta': field 'hours': must be a number, not "), message
+    assert message.endswith(f"not {shown}."), message
+
+
+@pytest.mark.parametrize("tagged", ["!!map [alpha]", "!!map alpha", "!!set [alpha]"])
+def test_a_tag_that_does_not_fit_its_value_is_a_yaml_error(tagged):
+    message = error_for(GOOD.replace("requires: [alpha]", f"requires: {tagged}"))
+    assert message.startswith("syllabus.yml:10: this is not valid YAML: expected a mapping node"), message
+
+
 def test_requires_must_be_a_list():
     message = error_for(GOOD.replace("requires: [alpha]", "requires: alpha"))
     assert "topic 'beta': field 'requires': must be a list" in message
