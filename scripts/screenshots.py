@@ -3,8 +3,9 @@ and the print page as printed), and the map and a topic page of this site and of
 of 9 topics (no parts), 40 and 100 (with parts), on desktop and on a 390 px phone, in light and
 dark, with a few topics marked done, one in progress and one skipped.
 
-Writes PNGs to screenshots/ (not committed) and prints, for each, the map's width against the
-content column's, so the picture and the figure can be checked together.
+Writes PNGs to screenshots/ (not committed): the learner's pages as learner-*, the others named by
+syllabus, with, for each map, its width against the content column's, so picture and figure can be
+checked together.
 Usage: python scripts/screenshots.py [OUTPUT_DIR]
 """
 
@@ -106,8 +107,10 @@ def shoot_learner_pages(browser, url, site, out):
                           [key, marks])
             for name, path in LEARNER_PAGES.items():
                 page.goto(url + path)
-                page.wait_for_selector('.syllabus-nav-mark[data-state="done"]', state="attached")
-                shot = f"site-{name}-{viewport}-{scheme}.png"
+                # the progress script has shown the marks: its own promise, then two frames
+                page.evaluate("() => window.mathforml.syllabus().then(() => new Promise(done =>"
+                              " requestAnimationFrame(() => requestAnimationFrame(done))))")
+                shot = f"learner-{name}-{viewport}-{scheme}.png"
                 page.screenshot(path=str(out / shot), full_page=name != "print")
                 print(f"{shot:<36} {page.title()}")
             context.close()
@@ -115,9 +118,9 @@ def shoot_learner_pages(browser, url, site, out):
     page = context.new_page()
     page.goto(url + LEARNER_PAGES["print"])
     page.emulate_media(media="print")
-    page.screenshot(path=str(out / "site-print-as-printed.png"), full_page=True)
-    page.pdf(path=str(out / "site-print.pdf"))
-    print(f"{'site-print-as-printed.png':<36} and site-print.pdf, the print stylesheet applied")
+    page.screenshot(path=str(out / "learner-print-as-printed.png"), full_page=True)
+    page.pdf(path=str(out / "learner-print.pdf"))
+    print(f"{'learner-print-as-printed.png':<36} and learner-print.pdf, the print stylesheet applied")
     context.close()
 
 
