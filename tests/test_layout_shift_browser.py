@@ -30,6 +30,18 @@ PROGRESS_SHOWN = """() => window.mathforml.syllabus().then(() =>
   new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))"""
 
 
+def shifts_on_every_page_type(page, base_url):
+    """The shifts each page type made while it loaded and the progress script showed its state."""
+    moved = {}
+    for path in PAGE_TYPES:
+        page.goto(base_url + path)
+        page.evaluate(PROGRESS_SHOWN)
+        shifts = page.evaluate("window.__shifts")
+        if shifts:
+            moved[path or "home"] = shifts
+    return moved
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("marks", ["new visitor", "learner with marks"])
 def test_no_page_moves_while_it_loads(browser, site_url, viewport, marks):
@@ -41,14 +53,7 @@ def test_no_page_moves_while_it_loads(browser, site_url, viewport, marks):
                      "resources": {}}
             key = "mathforml-progress:" + urlparse(site_url).path
             context.add_init_script(f"localStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps(state))})")
-        page = context.new_page()
-        moved = {}
-        for path in PAGE_TYPES:
-            page.goto(site_url + path)
-            page.evaluate(PROGRESS_SHOWN)
-            shifts = page.evaluate("window.__shifts")
-            if shifts:
-                moved[path or "home"] = shifts
+        moved = shifts_on_every_page_type(context.new_page(), site_url)
         assert not moved, f"layout shifts ({viewport}, {marks}): {moved}"
     finally:
         context.close()
@@ -105,14 +110,7 @@ def test_no_page_moves_when_its_html_arrives_in_pieces(browser, slow_site_url, v
     context = browser.new_context(viewport=VIEWPORTS[viewport])
     try:
         context.add_init_script(RECORD_SHIFTS)
-        page = context.new_page()
-        moved = {}
-        for path in PAGE_TYPES:
-            page.goto(slow_site_url + path)
-            page.evaluate(PROGRESS_SHOWN)
-            shifts = page.evaluate("window.__shifts")
-            if shifts:
-                moved[path or "home"] = shifts
+        moved = shifts_on_every_page_type(context.new_page(), slow_site_url)
         assert not moved, f"layout shifts ({viewport}): {moved}"
     finally:
         context.close()
