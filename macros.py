@@ -15,6 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from mathforml import render
 from mathforml.annotations import workflow_commands
+from mathforml.content import check_content, errors_and_warnings
 from mathforml.export import as_json, progress_document, syllabus_document
 from mathforml.graph import SyllabusGraph
 from mathforml.repository import github_pages_url
@@ -73,6 +74,13 @@ def define_env(env):
         env.variables["syllabus_strings"] = strings
         syllabus = load_syllabus(Path(env.project_dir) / SYLLABUS_FILE, config["docs_dir"])
         env.variables["syllabus_resources"] = load_resources(syllabus, config["docs_dir"])
+        # The content rules (mathforml/content.py): errors stop the build like syllabus problems;
+        # warnings are reported, not failed on, so `--strict` publishes a page a forker is still growing.
+        errors, warnings = errors_and_warnings(check_content(syllabus, config["docs_dir"], env.variables["syllabus_resources"]))
+        for warning in warnings:
+            log.info("Content warning: %s", warning)
+        if errors:
+            raise SyllabusError(*(str(e) for e in errors))
     except SyllabusError as error:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print("\n".join(workflow_commands(error)), flush=True)

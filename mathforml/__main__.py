@@ -1,11 +1,12 @@
-"""`python -m mathforml check`: validate syllabus.yml without building the site.
+"""`python -m mathforml check`: validate syllabus.yml and check its pages' content, without building the site.
 `python -m mathforml new-topic ID --title ...`: add a topic to syllabus.yml and write its page."""
 
 import argparse
 import os
 import sys
 
-from mathforml.annotations import workflow_commands
+from mathforml.annotations import content_commands, workflow_commands
+from mathforml.content import check_content, errors_and_warnings
 from mathforml.graph import SyllabusGraph
 from mathforml.render import format_hours
 from mathforml.resources import load_resources
@@ -47,11 +48,22 @@ def main(argv=None):
             print("\n".join(workflow_commands(error)))
         print("\n".join(f"error: {problem}" for problem in str(error).splitlines()), file=sys.stderr)
         return 1
+    problems = check_content(syllabus, args.docs, resources)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print("\n".join(content_commands(problems)))
+    for problem in problems:
+        print(f"{problem.severity}: {problem}", file=sys.stderr)
+    errors, warnings = errors_and_warnings(problems)
+    if errors:
+        print(f"{len(errors)} content error{'s' if len(errors) != 1 else ''} and {len(warnings)} warning"
+              f"{'s' if len(warnings) != 1 else ''}: fix the errors (docs/customize.md, 'The content rules').", file=sys.stderr)
+        return 1
     graph = SyllabusGraph(syllabus)
     for step, topic in enumerate(graph.reading_order, start=1):
         print(f"{step:>3}. {printable(topic.title)} ({format_hours(topic.hours)} h)")
     count = sum(len(r) for r in resources.values())
-    print(f"{args.syllabus} is valid: {len(syllabus.topics)} topics, {format_hours(graph.total_hours)} hours, {count} resources.")
+    print(f"{args.syllabus} is valid: {len(syllabus.topics)} topics, {format_hours(graph.total_hours)} hours, {count} resources; "
+          f"the pages meet the content rules, with {len(warnings)} warning{'s' if len(warnings) != 1 else ''}.")
     return 0
 
 

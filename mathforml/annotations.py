@@ -21,3 +21,15 @@ def workflow_commands(error):
         properties.append("title=Syllabus problem")
         lines.append(f"::error {','.join(properties)}::{_escape(message)}")
     return lines
+
+
+def content_commands(problems):
+    """One '::error …' or '::warning …' line per ContentProblem, titled with its rule."""
+    lines = []
+    for problem in problems:
+        properties = [f"file={_escape(problem.file, True)}"]
+        if problem.line:
+            properties.append(f"line={problem.line}")
+        properties.append(f"title={_escape('Content rule ' + problem.rule, True)}")
+        lines.append(f"::{problem.severity} {','.join(properties)}::{_escape(str(problem))}")
+    return lines

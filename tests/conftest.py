@@ -1,4 +1,6 @@
-"""Shared helpers: build a site (the real one, or a small fixture syllabus) and read its HTML."""
+"""Shared helpers: build a site from the suite's own fixture syllabi (tests/fixtures/) or a syllabus made
+for one test, and read its HTML. No engine test reads the repository's syllabus.yml or docs/topics/:
+those are a fork's to change (tests/test_this_site.py holds this site's own promises)."""
 
 from __future__ import annotations
 
@@ -23,12 +25,35 @@ settings.register_profile("dev")
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
+# This site's own promises (tests/test_this_site.py: its seed topics, the original resources, the
+# address record) hold for this repository alone. They are collected only while mkdocs.yml's
+# repo_url is this repository's; a fork changes that line in step 2 of the fork guide.
+THIS_SITE_REPO = "https://github.com/mathforml/mathforml"
+
+
+def repo_url():
+    import re
+    found = re.search(r"^repo_url:\s*(\S+)", (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return found[1] if found else ""
+
+
+collect_ignore = [] if repo_url() == THIS_SITE_REPO else ["test_this_site.py"]
+
+
+def pytest_report_header(config):
+    if collect_ignore:
+        return f"this site's own checks (tests/test_this_site.py): not run, as repo_url is {repo_url() or 'not set'}, not {THIS_SITE_REPO}"
+    return f"this site's own checks (tests/test_this_site.py): run, as repo_url is {THIS_SITE_REPO}"
+
+
 def examples(full):
     return full if os.environ.get("HYPOTHESIS_PROFILE") == "ci" else max(full // 10, 10)
 
 ROOT = Path(__file__).resolve().parent.parent
-# One page of each type the site has, as paths under its address: for checks run on every page type.
-PAGE_TYPES = ["", "how-to-use/", "topics/on-ramp/", "topics/la-svd/", "topics/cs229/", "map/", "plan/", "print/",
+FIXTURES = ROOT / "tests" / "fixtures"
+# One page of each type the site has, as paths under the fixture guide's address: for checks run on
+# every page type. Topics: the first, one with a prerequisite in another part, and the last.
+PAGE_TYPES = ["", "how-to-use/", "topics/sets/", "topics/series/", "topics/capstone/", "map/", "plan/", "print/",
               "customize/", "404.html"]
 # The smallest valid syllabus.yml, for tests that break one thing in it.
 ONE_TOPIC = """\
@@ -90,17 +115,33 @@ def make_project(tmp_path, syllabus, topic_pages=None):
     return project
 
 
+def fixture_syllabus(name="guide"):
+    """The fixture syllabus `name` (tests/fixtures/<name>/) as validated data, with its graph."""
+    from mathforml.graph import SyllabusGraph
+    from mathforml.syllabus import load_syllabus
+
+    return SyllabusGraph(load_syllabus(FIXTURES / name / "syllabus.yml", FIXTURES / name))
+
+
+def fixture_project(tmp_path, name="guide"):
+    """A copy of the site whose syllabus.yml and docs/topics/ are the fixture `name`'s."""
+    source = FIXTURES / name
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in sorted((source / "topics").glob("*.md"))}
+    return make_project(tmp_path, (source / "syllabus.yml").read_text(encoding="utf-8"), pages)
+
+
 def read_html(path):
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
-    """The real site, built once per session for the address it is served at on 127.0.0.1.
+    """The fixture guide's site, built once per session for the address it is served at on 127.0.0.1.
 
     Material's instant navigation only follows links under site_url, so the build must know the port.
     """
-    yield from build_and_serve(ROOT, tmp_path_factory.mktemp("built") / "site")
+    project = fixture_project(tmp_path_factory.mktemp("guide"))
+    yield from build_and_serve(project, project / "site")
 
 
 def build_and_serve(project, site):

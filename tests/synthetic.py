@@ -39,7 +39,17 @@ def synthetic_syllabus_yaml(n, rng, parts=0):
     return yaml.safe_dump(synthetic_syllabus(n, rng, parts), sort_keys=False)
 
 
-def synthetic_page(topic_id):
-    """A topic page with the sections and one well-formed resource."""
+def synthetic_page(topic_id, resources=None):
+    """A topic page that meets every content rule (mathforml/content.py) for any hours up to 10,000:
+    its first resource takes a minute and the second 10,000 hours. `resources` replaces the list's lines."""
+    resources = resources or [
+        f"- [A resource](https://example.org/{topic_id}) · *book · free · 1 min · ch. 1* · Why it is good.",
+        f"- [Another resource](https://example.org/{topic_id}/more) · *course · paid · 10000 h · all* · For the thorough.",
+    ]
+    solution = "    The worked answer, step by step, long enough to be a real solution and not a hint: first this, then that."
     return (f"## Why it matters for machine learning\n\nSome prose about {topic_id}.\n\n"
-            f"## Resources\n\n- [A resource](https://example.org/{topic_id}) · *book · free · 10 h · ch. 1* · Why it is good.\n")
+            "## Resources\n\n" + "\n".join(resources) + "\n\n"
+            "## Worked exercises\n\n"
+            f"**Exercise 1.** A first question.\n\n??? success \"Solution\"\n\n{solution}\n\n"
+            f"**Exercise 2.** A second question.\n\n??? success \"Solution\"\n\n{solution}\n\n"
+            "## You're ready when you can...\n\n- Do one thing.\n- Do another.\n- Do a third.\n")

@@ -1,0 +1,104 @@
+"""This site's own promises, kept apart from the engine's tests: the seed topics and their order, the
+resources of the syllabus it grew from (shared/resources.md), a confirmation record for every
+address it links, and pages that meet every content rule without a warning.
+
+conftest.py collects this file only while mkdocs.yml's repo_url is this repository's, so a fork,
+which changes that line in step 2 of the fork guide, never runs it and never has to edit it.
+"""
+
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT, read_html, run_build
+from mathforml.content import check_content
+from mathforml.graph import SyllabusGraph
+from mathforml.resources import load_resources
+from mathforml.syllabus import load_syllabus
+
+SYLLABUS = load_syllabus(ROOT / "syllabus.yml", ROOT / "docs")
+GRAPH = SyllabusGraph(SYLLABUS)
+RESOURCES = load_resources(SYLLABUS, ROOT / "docs")
+ADDRESSES = yaml.safe_load((ROOT / "tests" / "addresses.yml").read_text(encoding="utf-8"))
+
+SEED_TOPICS = {"on-ramp", "linear-algebra", "multivariable-calculus", "probability", "machine-learning", "cs229",
+               "research-frontier"}
+# The resources of the syllabus this site grew from (shared/resources.md), by the part that holds them.
+ORIGINAL_RESOURCES = {
+    "foundations": ["https://www.coursera.org/specializations/mathematics-machine-learning"],
+    "linear-algebra": [
+        "https://math.mit.edu/~gs/linearalgebra/",  # Strang's textbook: its site, or a page under it
+        "https://ocw.mit.edu/courses/18-06-linear-algebra-spring-2010/",
+        "https://www.khanacademy.org/math/linear-algebra",
+        "https://cs229.stanford.edu/section/cs229-linalg.pdf",
+    ],
+    "calculus": [
+        "https://ocw.mit.edu/courses/18-02-multivariable-calculus-fall-2007/",
+        "https://www.khanacademy.org/math/multivariable-calculus",
+    ],
+    "probability": ["https://cs229.stanford.edu/section/cs229-prob.pdf"],
+    "models": [
+        "https://www.coursera.org/specializations/machine-learning-introduction",
+        "https://cs229.stanford.edu/",
+        "https://cs229.stanford.edu/main_notes.pdf",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def this_site(tmp_path_factory):
+    """This repository's own site, built once with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("this-site") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+def test_the_seed_topics_are_present_in_their_parts():
+    assert SEED_TOPICS <= set(GRAPH.by_id)
+    assert len(SYLLABUS.topics) >= 7 and SYLLABUS.parts
+    assert all(topic.part in GRAPH.part_by_id for topic in SYLLABUS.topics)
+
+
+def test_the_fast_on_ramp_comes_first_and_the_research_question_last():
+    assert GRAPH.reading_order[0].id == "on-ramp" and GRAPH.reading_order[-1].id == "research-frontier"
+
+
+@pytest.mark.parametrize("part", sorted(ORIGINAL_RESOURCES))
+def test_original_resources_are_in_their_parts(part):
+    addresses = [r.url for t in SYLLABUS.topics if t.part == part for r in RESOURCES[t.id]]
+    for address in ORIGINAL_RESOURCES[part]:
+        assert any(a == address or a.startswith(address) and address.endswith("/linearalgebra/") for a in addresses), \
+            f"{address} missing from part {part}"
+
+
+def test_every_page_meets_every_content_rule_without_a_warning():
+    """A fork's pages may carry warnings (tests/test_content.py fails only on errors); this site's may not."""
+    problems = check_content(SYLLABUS, ROOT / "docs", RESOURCES)
+    if problems:
+        pytest.fail("\n".join(f"{p.severity}: {p}" for p in problems), pytrace=False)
+
+
+def external_links(site):
+    links = set()
+    for path in sorted(site.rglob("*.html")):
+        for a in read_html(path).select("article a[href^='http']"):
+            links.add(a["href"])
+    return links
+
+
+def test_every_external_address_is_in_the_verification_record_with_its_date(this_site):
+    recorded = {entry["url"]: entry for entry in ADDRESSES}
+    problems = [f"tests/addresses.yml: {url} is listed {n} times; keep one entry."
+                for url, n in ((u, sum(e["url"] == u for e in ADDRESSES)) for u in recorded) if n > 1]
+    problems += [f"tests/addresses.yml: {entry['url']}: give 'checked' as YYYY-MM-DD and say 'how' it was confirmed."
+                 for entry in ADDRESSES if not (re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(entry["checked"])) and entry["how"])]
+    # Links to the site's own repository (edit links, the fork guide) are not resources.
+    linked = {u for u in external_links(this_site) if not u.startswith("https://github.com/mathforml/")}
+    problems += [f"{url} is linked but was never confirmed: add it to tests/addresses.yml with the date and how."
+                 for url in sorted(linked - set(recorded))]
+    problems += [f"tests/addresses.yml: {url} is no longer linked: remove its entry." for url in sorted(set(recorded) - linked)]
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
