@@ -17,6 +17,8 @@ from mathforml.syllabus import TOPICS_DIR, SyllabusError, _did_you_mean, load_sy
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
+# Written to meet the content rules' errors (mathforml/content.py), so the site builds at once; the
+# warnings left (one resource, a short solution) say what to fill in. The effort is the topic's hours.
 PAGE = """\
 ## Why it matters for machine learning
 
@@ -24,7 +26,7 @@ Why this topic matters, with one concrete machine-learning example.
 
 ## Resources
 
-- [Title of the best resource](https://example.org/) by Its Author · *book · free · 10 h · ch. 1* · What it is best for.
+- [Title of the best resource](https://example.org/) by Its Author · *book · free · {effort} · ch. 1* · What it is best for.
 
 ## Worked exercises
 
@@ -36,8 +38,9 @@ Why this topic matters, with one concrete machine-learning example.
 
 ## You're ready when you can...
 
-- do one concrete thing;
-- do another.
+- Do one concrete thing.
+- Do another.
+- Do a third.
 """
 
 
@@ -105,7 +108,7 @@ def new_topic(syllabus_path, docs_dir, topic_id, title, requires=(), part=None, 
         entry = "\n" + entry
     new_text = "".join(lines[:at]) + entry + "".join(lines[at:])
     result = parse_syllabus(new_text, name)  # refuses, with the usual message, what would not build
-    page.write_text(PAGE, encoding="utf-8")
+    page.write_text(PAGE.format(effort=f"{hours:g} h"), encoding="utf-8")
     syllabus_path.write_text(new_text, encoding="utf-8")
     try:
         load_resources(result, docs_dir)

@@ -3,9 +3,11 @@
 import pytest
 
 from conftest import make_project, read_html, run_build
+from synthetic import synthetic_page
 
 ONE = "title: T\ntopics:\n  - {id: a, title: A, requires: [], hours: 1, summary: S.}\n"
-RESOURCE = "## Resources\n\n- [X](https://x.org/) · *book · free · 1 h · ch. 1* · X.\n"
+# A page that meets the content rules, with this one resource: the tests are about what is added to it.
+RESOURCE = synthetic_page("a", resources=["- [X](https://x.org/) · *book · free · 1 h · ch. 1* · X."])
 
 
 @pytest.mark.parametrize("front, message", [

@@ -10,12 +10,14 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, build_and_serve, make_project
-from mathforml.graph import SyllabusGraph
-from mathforml.syllabus import load_syllabus
+from conftest import FIXTURES, ROOT, build_and_serve, fixture_syllabus, make_project
 
-GRAPH = SyllabusGraph(load_syllabus(ROOT / "syllabus.yml", ROOT / "docs"))
+# The fixture guide that site_url serves (tests/fixtures/guide/).
+GRAPH = fixture_syllabus()
 ORDER = [t.id for t in GRAPH.reading_order]
+FIRST, SECOND, LAST = ORDER[0], ORDER[1], ORDER[-1]
+# A topic in a later part than the first, with a prerequisite (so a path and badges) and resources.
+LATER = "sequences"
 FORM = '[data-plan="form"] [data-progress="message"]'
 
 
@@ -50,15 +52,17 @@ def mark(page, url, topic_id, state):
 
 def test_states_are_set_shown_everywhere_and_kept_across_navigation_and_reload(context, site_url):
     page = context.new_page()
-    mark(page, site_url, "la-systems", "in-progress")
-    mark(page, site_url, "on-ramp", "done")
-    mark(page, site_url, "python-numpy", "skipped")
-    expect(page.locator('input[data-progress-topic="python-numpy"][value="skipped"]')).to_be_checked()
+    mark(page, site_url, LATER, "in-progress")
+    mark(page, site_url, FIRST, "done")
+    mark(page, site_url, SECOND, "skipped")
+    expect(page.locator(f'input[data-progress-topic="{SECOND}"][value="skipped"]')).to_be_checked()
     # The side navigation: the step and the state's mark.
     nav = page.locator(".md-nav--primary .syllabus-nav-mark[data-state='skipped']")
-    expect(nav).to_have_attribute("aria-label", "Step 2, skipped:")
+    expect(nav).to_have_attribute("aria-label", f"Step {GRAPH.step[SECOND]}, skipped:")
     # A pruned part's link leads to its first topic but is the part, not the topic: no mark.
-    page.goto(site_url + "topics/gaussian/")
+    # (On a page of a later part than the first topic's, whose part is then pruned.)
+    assert GRAPH.by_id["limits"].part != GRAPH.by_id[FIRST].part
+    page.goto(site_url + "topics/limits/")
     expect(page.locator(".md-nav__item--pruned .syllabus-nav-mark")).to_have_count(0)
     expect(page.locator(".md-nav__item--pruned").first).to_be_visible()
     page.evaluate("window.__sameDocument = true")
@@ -66,20 +70,22 @@ def test_states_are_set_shown_everywhere_and_kept_across_navigation_and_reload(c
     page.wait_for_url(site_url)
     assert page.evaluate("window.__sameDocument === true"), "instant navigation, not a reload"
     rows = page.locator('table[data-syllabus="reading-order"] tr[data-topic]')
-    expect(rows.and_(page.locator('[data-topic="la-systems"]'))).to_have_attribute("data-state", "in-progress")
-    expect(rows.and_(page.locator('[data-topic="on-ramp"]'))).to_have_attribute("data-state", "done")
-    expect(rows.and_(page.locator('[data-topic="python-numpy"]'))).to_have_attribute("data-state", "skipped")
+    expect(rows.and_(page.locator(f'[data-topic="{LATER}"]'))).to_have_attribute("data-state", "in-progress")
+    expect(rows.and_(page.locator(f'[data-topic="{FIRST}"]'))).to_have_attribute("data-state", "done")
+    expect(rows.and_(page.locator(f'[data-topic="{SECOND}"]'))).to_have_attribute("data-state", "skipped")
     page.reload()
-    expect(rows.and_(page.locator('[data-topic="la-systems"]'))).to_have_attribute("data-state", "in-progress")
+    expect(rows.and_(page.locator(f'[data-topic="{LATER}"]'))).to_have_attribute("data-state", "in-progress")
     page.goto(site_url + "map/")
-    expect(page.locator('.syllabus-map__node[data-topic="la-systems"] .syllabus-map__state')).to_have_text(" · in progress")
-    expect(page.locator('.syllabus-map__node[data-topic="python-numpy"] .syllabus-map__state')).to_have_text(" · skipped")
-    page.goto(site_url + "topics/la-orthogonality/")
+    expect(page.locator(f'.syllabus-map__node[data-topic="{LATER}"] .syllabus-map__state')).to_have_text(" · in progress")
+    expect(page.locator(f'.syllabus-map__node[data-topic="{SECOND}"] .syllabus-map__state')).to_have_text(" · skipped")
+    # A topic two steps past LATER, whose path holds the first topic.
+    assert FIRST in {t.id for t in GRAPH.path_to("limits")}
+    page.goto(site_url + "topics/limits/")
     page.locator('[data-syllabus="path"] summary').click()
-    expect(page.locator('[data-syllabus="path"] .syllabus-map__node[data-topic="on-ramp"]')).to_have_attribute("data-state", "done")
+    expect(page.locator(f'[data-syllabus="path"] .syllabus-map__node[data-topic="{FIRST}"]')).to_have_attribute("data-state", "done")
     # Back to not started.
-    mark(page, site_url, "la-systems", "")
-    assert "la-systems" not in stored(page, site_url)["topics"]
+    mark(page, site_url, LATER, "")
+    assert LATER not in stored(page, site_url)["topics"]
 
 
 def test_continue_with_and_ready_to_start_follow_the_marks(context, site_url):
@@ -87,22 +93,27 @@ def test_continue_with_and_ready_to_start_follow_the_marks(context, site_url):
     page.goto(site_url)
     next_box = page.locator('[data-progress="next"]').first
     expect(next_box).to_contain_text(f"Continue with step 1: {GRAPH.by_id[ORDER[0]].title}")
-    for topic_id in ("on-ramp", "python-numpy"):
+    # The first three steps, all in the first part, covered: two done, one skipped.
+    first_three = ORDER[:3]
+    part = GRAPH.by_id[FIRST].part
+    assert {GRAPH.by_id[t].part for t in first_three} == {part}
+    for topic_id in first_three[:2]:
         mark(page, site_url, topic_id, "done")
-    mark(page, site_url, "calculus-1", "skipped")  # skipped counts as covered
+    mark(page, site_url, first_three[2], "skipped")  # skipped counts as covered
     page.goto(site_url)
-    expect(next_box).to_contain_text(f"Continue with step 4: {GRAPH.by_id['la-systems'].title}")
-    ready = [t for t in GRAPH.reading_order[4:] if set(t.requires) <= {"on-ramp", "python-numpy", "calculus-1"}]
+    expect(next_box).to_contain_text(f"Continue with step 4: {GRAPH.by_id[ORDER[3]].title}")
+    ready = [t for t in GRAPH.reading_order[4:] if set(t.requires) <= set(first_three)]
+    assert ready, "a later topic whose prerequisites are all met"
     expect(next_box).to_contain_text("Also ready to start: " + ready[0].title)
     # The foot of a topic page says the same.
-    page.goto(site_url + "topics/gaussian/")
+    page.goto(site_url + "topics/limits/")
     expect(page.locator('[data-progress="next"]')).to_contain_text("Continue with step 4")
     # Progress bars: overall and per part, in hours.
     page.goto(site_url)
-    covered = sum(GRAPH.by_id[t].hours for t in ("on-ramp", "python-numpy", "calculus-1"))
-    expect(page.locator("#syllabus-bar-foundations")).to_be_visible()
-    expect(page.locator("#syllabus-bar-foundations")).to_have_js_property("value", covered)
-    expect(page.locator("#syllabus-bar-foundations-text")).to_have_text(f"{covered} of {GRAPH.part_hours('foundations'):g} hours")
+    covered = sum(GRAPH.by_id[t].hours for t in first_three)
+    expect(page.locator(f"#syllabus-bar-{part}")).to_be_visible()
+    expect(page.locator(f"#syllabus-bar-{part}")).to_have_js_property("value", covered)
+    expect(page.locator(f"#syllabus-bar-{part}-text")).to_have_text(f"{covered} of {GRAPH.part_hours(part):g} hours")
 
 
 def test_after_the_last_topic_the_guide_says_what_comes_next(context, site_url):
@@ -113,7 +124,7 @@ def test_after_the_last_topic_the_guide_says_what_comes_next(context, site_url):
     box = page.locator('[data-progress="next"]').first
     expect(box).to_have_attribute("data-finished", "")
     expect(box).to_contain_text(f"You have covered all {len(ORDER)} topics")
-    expect(box.locator("a")).to_have_attribute("href", site_url + "topics/research-frontier/")
+    expect(box.locator("a")).to_have_attribute("href", site_url + f"topics/{LAST}/")
 
 
 def import_file(page, tmp_path, content, replace=False, name="progress.json"):
@@ -130,20 +141,20 @@ def progress_file(topics, resources=(), **extra):
 def test_import_merges_by_default_and_replaces_when_asked(context, site_url, tmp_path):
     page = context.new_page()
     page.goto(site_url + "plan/")
-    store(page, site_url, {"topics": {"on-ramp": "done", "la-systems": "in-progress"}, "resources": {}})
+    store(page, site_url, {"topics": {FIRST: "done", LATER: "in-progress"}, "resources": {}})
     page.reload()
-    import_file(page, tmp_path, progress_file({"la-systems": "done", "gaussian": "skipped"}))
+    import_file(page, tmp_path, progress_file({LATER: "done", "limits": "skipped"}))
     expect(page.locator(FORM)).to_have_text("Merged into your progress: 2 topics and 0 resources.")
-    assert stored(page, site_url)["topics"] == {"on-ramp": "done", "la-systems": "done", "gaussian": "skipped"}
-    import_file(page, tmp_path, progress_file({"calculus-1": "done"}), replace=True, name="other.json")
+    assert stored(page, site_url)["topics"] == {FIRST: "done", LATER: "done", "limits": "skipped"}
+    import_file(page, tmp_path, progress_file({"counting": "done"}), replace=True, name="other.json")
     expect(page.locator(FORM)).to_have_text("Replaced your progress with 1 topic and 0 resources.")
-    assert stored(page, site_url)["topics"] == {"calculus-1": "done"}
+    assert stored(page, site_url)["topics"] == {"counting": "done"}
 
 
 def test_import_keeps_known_ids_and_reports_the_rest(context, site_url, tmp_path):
     page = context.new_page()
     page.goto(site_url + "plan/")
-    import_file(page, tmp_path, progress_file({"on-ramp": "done", "no-such-topic": "done", "toString": "done"}))
+    import_file(page, tmp_path, progress_file({FIRST: "done", "no-such-topic": "done", "toString": "done"}))
     expect(page.locator(FORM)).to_have_text(
         "Merged into your progress: 1 topic and 0 resources; ignored 2 marks this syllabus does not have "
         "(no-such-topic, toString).")
@@ -153,26 +164,26 @@ def test_import_keeps_known_ids_and_reports_the_rest(context, site_url, tmp_path
 @pytest.mark.parametrize("content", [
     '{"hello": 1}',
     "not json at all",
-    json.dumps(progress_file({"on-ramp": "finished"})),
-    json.dumps(progress_file({"on-ramp": "done"}, hoursPerWeek=1e-6)),
-    json.dumps(progress_file({"on-ramp": "done"}, hoursPerWeek=float("inf")) if False else
-               '{"format": "mathforml-progress", "topics": {"on-ramp": "done"}, "hoursPerWeek": 1e999}'),
-    json.dumps(progress_file(["on-ramp", 7])),
+    json.dumps(progress_file({FIRST: "finished"})),
+    json.dumps(progress_file({FIRST: "done"}, hoursPerWeek=1e-6)),
+    json.dumps(progress_file({FIRST: "done"}, hoursPerWeek=float("inf")) if False else
+               '{"format": "mathforml-progress", "topics": {"%s": "done"}, "hoursPerWeek": 1e999}' % FIRST),
+    json.dumps(progress_file([FIRST, 7])),
 ], ids=["wrong format", "not json", "unknown state", "tiny hours", "infinite hours", "non-string id"])
 def test_import_of_a_wrong_shape_changes_nothing(context, site_url, tmp_path, content):
     page = context.new_page()
     page.goto(site_url + "plan/")
-    store(page, site_url, {"topics": {"gaussian": "done"}, "resources": {}})
+    store(page, site_url, {"topics": {"limits": "done"}, "resources": {}})
     page.reload()
     import_file(page, tmp_path, content if content.startswith(("{", "n")) else json.loads(content))
     expect(page.locator(FORM)).to_contain_text("nothing was changed")
-    assert stored(page, site_url)["topics"] == {"gaussian": "done"}
+    assert stored(page, site_url)["topics"] == {"limits": "done"}
 
 
 def test_import_with_storage_full_says_so_and_keeps_the_old_marks(context, site_url, tmp_path):
     page = context.new_page()
     page.goto(site_url + "plan/")
-    store(page, site_url, {"topics": {"gaussian": "done"}, "resources": {}})
+    store(page, site_url, {"topics": {"limits": "done"}, "resources": {}})
     page.reload()
     # Fill the rest of this origin's storage.
     filled = page.evaluate("""() => {
@@ -184,15 +195,15 @@ def test_import_with_storage_full_says_so_and_keeps_the_old_marks(context, site_
     expect(page.locator(FORM)).to_contain_text("storage is full or blocked")
     expect(page.locator(FORM)).to_contain_text("nothing was changed")
     page.reload()
-    assert stored(page, site_url)["topics"] == {"gaussian": "done"}
+    assert stored(page, site_url)["topics"] == {"limits": "done"}
     expect(page.locator('[data-progress="summary"]')).to_contain_text(f"1 of {len(ORDER)} topics covered")
 
 
 def test_a_share_link_round_trips_into_a_fresh_profile_and_asks_first(browser, context, site_url):
     page = context.new_page()
-    mark(page, site_url, "on-ramp", "done")
-    mark(page, site_url, "la-systems", "in-progress")
-    page.locator("input[data-progress-resource]").first.check()
+    mark(page, site_url, FIRST, "done")
+    mark(page, site_url, LATER, "in-progress")
+    page.locator("input[data-progress-resource]").first.check()  # LATER's first resource
     page.goto(site_url + "plan/")
     page.locator('[data-progress="share"]').click()
     link = page.locator("#progress-share-link").input_value()
@@ -200,16 +211,16 @@ def test_a_share_link_round_trips_into_a_fresh_profile_and_asks_first(browser, c
     fresh = browser.new_context()
     try:
         other = fresh.new_page()
-        other.goto(site_url + "topics/gaussian/")
-        mark(other, site_url, "gaussian", "done")
+        other.goto(site_url + "topics/limits/")
+        mark(other, site_url, "limits", "done")
         other.goto(link)
         incoming = other.locator('[data-progress="incoming"]')
         expect(incoming).to_contain_text("This link holds progress: 2 topics and 1 resource.")
-        assert stored(other, site_url)["topics"] == {"gaussian": "done"}, "nothing changes before the learner chooses"
+        assert stored(other, site_url)["topics"] == {"limits": "done"}, "nothing changes before the learner chooses"
         incoming.get_by_role("button", name="Merge into mine").click()
         expect(incoming).to_be_hidden()
         expect(other.locator(FORM)).to_have_text("Merged into your progress: 2 topics and 1 resource.")
-        assert stored(other, site_url)["topics"] == {"gaussian": "done", "on-ramp": "done", "la-systems": "in-progress"}
+        assert stored(other, site_url)["topics"] == {"limits": "done", FIRST: "done", LATER: "in-progress"}
         assert "progress=" not in other.url, "the marks leave the address once used"
         other.goto(site_url + "plan/#progress=AAAA%%%")
         expect(other.locator('[data-progress="incoming"]')).to_contain_text("damaged")
@@ -245,7 +256,7 @@ def test_one_default_pace_everywhere(context, site_url):
 
 
 CONTROLS = {
-    "topics/la-systems/": ['input[data-progress-topic][value="done"]', "input[data-progress-resource]",
+    f"topics/{LATER}/": ['input[data-progress-topic][value="done"]', "input[data-progress-resource]",
                            '[data-syllabus="path"] summary', ".syllabus-badge"],
     "plan/": ["#plan-hours", "#plan-goal", '[data-progress="export"]', '[data-progress="share"]',
               "#progress-import", "#progress-import-replace"],
@@ -273,19 +284,19 @@ def test_every_control_shows_its_focus(browser, site_url, scheme):
 
 def test_progress_buttons_are_two_tabs_and_a_skip_away(context, site_url):
     page = context.new_page()
-    page.goto(site_url + "topics/la-systems/")
+    page.goto(site_url + f"topics/{LATER}/")
     page.locator('[data-syllabus="state"]').wait_for()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('md-skip')")
     page.keyboard.press("Enter")
     expect(page.locator("#syllabus-header")).to_be_focused()  # (wait_for_function would need eval, which the CSP forbids)
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.getAttribute('data-progress-topic')") == "la-systems"
+    assert page.evaluate("document.activeElement.getAttribute('data-progress-topic')") == LATER
 
 
 def test_targets_are_at_least_24px(context, site_url):
     page = context.new_page()
-    page.goto(site_url + "topics/la-systems/")
+    page.goto(site_url + f"topics/{LATER}/")
     page.locator('[data-syllabus="state"]').wait_for()
     for target in page.locator('[data-syllabus="state"] label').all() + page.locator("input[data-progress-resource]").all():
         box = target.bounding_box()
@@ -327,11 +338,7 @@ def test_phone_width_tables_and_buttons_fit(browser, site_url):
         assert far.evaluate(drawn) is True
         assert page.evaluate(width) == at_load
         assert last.bounding_box()["x"] >= 0 and last.bounding_box()["x"] + last.bounding_box()["width"] <= 390
-        # Two-digit steps on one line (Material's table padding once left their column no room: "1" over "0").
-        step = page.locator('tr[data-topic] td:first-child').nth(9)
-        step.scroll_into_view_if_needed()
-        lines = step.evaluate("td => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; }")
-        assert step.text_content() == "10" and lines == 1
+        # Two-digit steps: test_two_digit_steps_fit_on_one_line_on_a_phone (the fixture guide has fewer than ten).
         page.goto(site_url + "plan/")
         boxes = [page.locator(s).bounding_box() for s in ('[data-progress="export"]', 'label[for="progress-import"]')]
         apart = boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"] + 4 or boxes[1]["x"] >= boxes[0]["x"] + boxes[0]["width"] + 4
@@ -343,7 +350,7 @@ def test_phone_width_tables_and_buttons_fit(browser, site_url):
 def test_the_print_page_holds_every_topic_with_its_addresses(context, site_url, built_site):
     from mathforml.resources import load_resources
 
-    resources = load_resources(GRAPH.syllabus, ROOT / "docs")
+    resources = load_resources(GRAPH.syllabus, FIXTURES / "guide")
     page = context.new_page()
     page.goto(site_url + "print/")
     topics = page.locator('[data-syllabus="guide"] [data-topic]')
@@ -360,6 +367,47 @@ def test_the_print_page_holds_every_topic_with_its_addresses(context, site_url, 
     assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
     page.goto(site_url)
     expect(page.get_by_role("link", name="The whole guide on one page, to print").first).to_have_attribute("href", re.compile(r"print/$"))
+
+
+def long_syllabus(n=12):
+    """A syllabus made here, of `n` topics in a chain across two parts: step k is topic `step-k`."""
+    topics = "".join(f"""
+  - id: step-{k}
+    title: Step {k}
+    part: {"first" if k <= n // 2 else "second"}
+    requires: [{f"step-{k - 1}" if k > 1 else ""}]
+    hours: 3
+    summary: Topic {k}.""" for k in range(1, n + 1))
+    return f"""\
+title: Two-digit steps
+parts:
+  - id: first
+    title: First
+  - id: second
+    title: Second
+topics:{topics}
+"""
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("long"), long_syllabus())
+    yield from build_and_serve(project, project / "site")
+
+
+def test_two_digit_steps_fit_on_one_line_on_a_phone(browser, long_site):
+    _, url = long_site
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        # Two-digit steps on one line (Material's table padding once left their column no room: "1" over "0").
+        step = page.locator('tr[data-topic] td:first-child').nth(9)
+        step.scroll_into_view_if_needed()
+        lines = step.evaluate("td => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; }")
+        assert step.text_content() == "10" and lines == 1
+    finally:
+        context.close()
 
 
 IDS_LIKE_PROTOTYPE = """\

@@ -161,8 +161,11 @@ def test_make_check_reads_the_resources_too(tmp_path):
 def test_done_boxes_are_in_the_built_page_keyed_per_topic(tmp_path):
     from conftest import make_project, read_html, run_build
 
-    syllabus = "title: T\ntopics:\n  - id: only\n    title: Only\n    requires: []\n    hours: 1\n    summary: S.\n"
-    page = "## Resources\n\n- [A <b>bold</b> \"book\"](https://example.org/?a=1&b=2) · *book · free · 2 h · ch. 1* · A book.\n"
+    from synthetic import synthetic_page
+
+    syllabus = "title: T\ntopics:\n  - id: only\n    title: Only\n    requires: []\n    hours: 2\n    summary: S.\n"
+    page = synthetic_page("only", resources=[
+        "- [A <b>bold</b> \"book\"](https://example.org/?a=1&b=2) · *book · free · 2 h · ch. 1* · A book."])
     project = make_project(tmp_path, syllabus, {"only": page})
     assert run_build(project).returncode == 0
     box = read_html(project / "site/topics/only/index.html").select_one("li input[data-progress-resource]")

@@ -178,10 +178,20 @@ def test_missing_file(tmp_path):
         load_syllabus(tmp_path / "syllabus.yml", tmp_path)
 
 
-def test_the_real_syllabus_is_valid():
-    from conftest import ROOT
-    syllabus = load_syllabus(ROOT / "syllabus.yml", ROOT / "docs")
-    assert len(syllabus.topics) >= 7
+@pytest.mark.parametrize("name", ["guide", "flat"])
+def test_a_valid_syllabus_file_loads_with_its_pages(name):
+    """A syllabus file on disk, with parts or without, loads whole: every topic and part, in file order."""
+    import yaml
+
+    from conftest import FIXTURES
+    folder = FIXTURES / name
+    written = yaml.safe_load((folder / "syllabus.yml").read_text(encoding="utf-8"))
+    syllabus = load_syllabus(folder / "syllabus.yml", folder)
+    assert len(syllabus.topics) >= 4
+    assert [(t.id, t.title, list(t.requires), t.hours, t.part) for t in syllabus.topics] == [
+        (t["id"], t["title"], t["requires"], t["hours"], t.get("part")) for t in written["topics"]]
+    assert [p.id for p in syllabus.parts] == [p["id"] for p in written.get("parts", [])]
+    assert syllabus.title == written["title"]
 
 
 def test_check_command_reports_errors_without_traceback(tmp_path):
