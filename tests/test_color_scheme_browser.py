@@ -18,7 +18,7 @@ new MutationObserver((changes) => {
 
 
 @pytest.mark.parametrize("scheme, palette", [("dark", "slate"), ("light", "default")])
-@pytest.mark.parametrize("path", ["", "topics/la-svd/", "404.html"])
+@pytest.mark.parametrize("path", ["", "topics/series/", "404.html"])
 def test_a_first_visit_is_in_the_browsers_scheme_before_its_content_is_parsed(browser, site_url, scheme, palette, path):
     context = browser.new_context(color_scheme=scheme)
     context.add_init_script(WATCH)

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from conftest import read_html
 
-PAGES = ["", "topics/la-svd/", "topics/cs229/", "map/", "plan/", "print/", "customize/", "how-to-use/", "404.html"]
+PAGES = ["", "topics/series/", "topics/capstone/", "map/", "plan/", "print/", "customize/", "how-to-use/", "404.html"]
 RECORD = """window.__violations = [];
 document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"""
 
@@ -37,7 +37,7 @@ def test_no_violation_while_everything_works(browser, site_url, path):
         if path == "plan/":
             expect(page.locator('[data-plan="all-date"] time')).to_be_visible()
         page.keyboard.press("/")
-        page.keyboard.type("gradient")
+        page.keyboard.type("binomial")
         expect(page.locator(".md-search-result__item").first).to_be_visible()
         assert page.evaluate("window.__violations") == []
     finally:
@@ -49,7 +49,7 @@ def test_the_policy_blocks_an_injected_inline_script(browser, site_url):
     context.add_init_script(RECORD)
     try:
         page = context.new_page()
-        page.goto(site_url + "topics/la-svd/")
+        page.goto(site_url + "topics/series/")
         page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1';
                                  document.body.appendChild(s); }""")
         assert page.evaluate("window.__ran") is None

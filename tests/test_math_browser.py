@@ -5,7 +5,7 @@ SCREENSHOTS = __import__("pathlib").Path(__file__).parent / "screenshots"
 
 def test_formulas_render_offline(offline_page, site_url):
     page = offline_page
-    page.goto(site_url + "topics/multivariable-calculus/")
+    page.goto(site_url + "topics/series/")
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # solutions too
     formulas = page.locator("article math")
     assert formulas.count() >= 5

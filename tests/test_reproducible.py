@@ -7,15 +7,18 @@ which the Makefile sets to the last commit's time (a plain `mkdocs build` uses t
 import filecmp
 import os
 
-from conftest import ROOT, run_build
+from conftest import ROOT, fixture_project, run_build
 
 
 def test_two_builds_are_identical(tmp_path, monkeypatch):
     sites = []
     for attempt, seed in enumerate(["1", "2"]):
         monkeypatch.setenv("PYTHONHASHSEED", seed)  # set and dict order must not leak into output
-        site = tmp_path / f"build-{attempt}" / "site"
-        result = run_build(ROOT, site)
+        # Two copies of the fixture guide in two directories: where the project lies must not show either.
+        (tmp_path / f"build-{attempt}").mkdir()
+        project = fixture_project(tmp_path / f"build-{attempt}")
+        site = project / "site"
+        result = run_build(project, site)
         assert result.returncode == 0, result.stderr
         sites.append(site)
     differences = []
@@ -37,4 +40,5 @@ def test_no_build_machine_path_in_the_output(built_site):
     for path in built_site.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".json", ".xml", ".js", ".css"}:
             text = path.read_text(encoding="utf-8", errors="replace")
-            assert str(ROOT) not in text and os.sep + "tmp" + os.sep + "pytest" not in text, path
+            assert str(ROOT) not in text and str(built_site.parent) not in text, path
+            assert os.sep + "tmp" + os.sep + "pytest" not in text, path

@@ -102,3 +102,12 @@ def test_every_external_address_is_in_the_verification_record_with_its_date(this
     problems += [f"tests/addresses.yml: {url} is no longer linked: remove its entry." for url in sorted(set(recorded) - linked)]
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
+
+
+def test_the_progress_script_reads_a_third_of_syllabus_json_s_bytes(this_site):
+    """At this site's size the slim file the progress script fetches is well under syllabus.json (gzipped);
+    tests/test_site.py pins its fields on the fixture, where the shared strings dominate."""
+    import gzip
+    slim = (this_site / "javascripts/progress-data.json").read_bytes()
+    full = (this_site / "syllabus.json").read_bytes()
+    assert len(gzip.compress(slim)) < 0.35 * len(gzip.compress(full))
