@@ -242,7 +242,7 @@ def test_a_fork_with_its_own_syllabus_passes_the_check_and_the_engine_tests(tmp_
     check = subprocess.run([sys.executable, "-m", "mathforml", "check"], cwd=project, capture_output=True, text=True, env=env)
     assert check.returncode == 0, check.stderr
     assert "the pages meet the content rules" in check.stdout
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *SLICE],
+    tests = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *SLICE],
                            cwd=project, capture_output=True, text=True, env=env, timeout=600)
     assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-2000:]
     assert "not run, as repo_url is " + FORK_REPO in tests.stdout

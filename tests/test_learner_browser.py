@@ -42,7 +42,9 @@ def test_map_node_leads_to_its_topic(context, site_url):
 
 def test_done_mark_survives_instant_navigation_and_reload(context, site_url):
     page = context.new_page()
-    page.goto(site_url + "topics/basics-review/")  # a checkpoint
+    # Instant navigation knows the site's pages only once Material has fetched sitemap.xml.
+    with page.expect_response(lambda r: r.url.endswith("/sitemap.xml")):
+        page.goto(site_url + "topics/basics-review/")  # a checkpoint
     box = page.locator('input[data-progress-topic="basics-review"][value="done"]')
     box.check()
     page.evaluate("window.__sameDocument = true")

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import build_and_serve, make_project
+from synthetic import synthetic_page
 
 SYLLABUS = """\
 title: Keys
@@ -22,35 +23,36 @@ topics:
     title: Vectors
     part: one
     requires: []
-    hours: 5
+    hours: 9
     summary: First.
   - id: gradients
     title: Gradients
     part: two
     requires: [vectors]
-    hours: 6
+    hours: 8
     summary: Second.
   - id: beyond
     title: Beyond
     part: two
     requires: [gradients]
-    hours: 7
+    hours: 8
     summary: Third.
 """
 MML = "https://mml-book.github.io/"
 
 
-def page(chapter, extra=""):
-    return (f"## Resources\n\n- [Mathematics for Machine Learning]({MML}) · *book · free · 8 h · ch. {chapter}* · The book.\n"
-            f"{extra}")
+def page(topic_id, chapter, *extra):
+    """A page that meets the content rules, whose resources are the book at `chapter` and `extra` lines."""
+    book = f"- [Mathematics for Machine Learning]({MML}) · *book · free · 8 h · ch. {chapter}* · The book."
+    return synthetic_page(topic_id, resources=[book, *extra])
 
 
 @pytest.fixture(scope="module")
 def keys_site(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("keys"), SYLLABUS, {
-        "vectors": page(2, "- [Khan Academy](https://www.khanacademy.org/math/linear-algebra) · *course · free · 3 h* · Videos.\n"),
-        "gradients": page(5),
-        "beyond": page(6),
+        "vectors": page("vectors", 2, "- [Khan Academy](https://www.khanacademy.org/math/linear-algebra) · *course · free · 3 h · all* · Videos."),
+        "gradients": page("gradients", 5),
+        "beyond": page("beyond", 6),
     })
     yield from build_and_serve(project, project / "site")
 
@@ -99,7 +101,7 @@ def test_marks_under_the_old_address_keys_carry_over(context, keys_site):
     expect(page.get_by_role("checkbox", name="Done: Khan Academy")).to_be_checked()
     resources = stored(page)["resources"]
     assert sorted(resources) == sorted([f"vectors|{MML}|ch. 2", f"gradients|{MML}|ch. 5", f"beyond|{MML}|ch. 6",
-                                        "vectors|https://www.khanacademy.org/math/linear-algebra|"])
+                                        "vectors|https://www.khanacademy.org/math/linear-algebra|all"])
     assert stored(page)["topics"] == {"vectors": "done"}, "the first version's done mark becomes the state done"
 
 
