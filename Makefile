@@ -77,8 +77,9 @@ topic: $(VENV)/.site-installed
 browser:
 	@$(BIN)/python tests/browser_path.py >/dev/null 2>&1 || tests/install-browser.sh
 
+# One worker per core (pytest-xdist), each test file on one worker so its module fixtures are built once.
 test: $(VENV)/.test-installed node_modules/.installed browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # Lighthouse and axe-core on every page type, light and dark; prints a table, reports in audit-reports/.
 audit: $(VENV)/.test-installed node_modules/.installed browser
