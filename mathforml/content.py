@@ -48,7 +48,7 @@ SOLUTION = '??? success "Solution"'
 
 _EXERCISE = re.compile(r"^\*\*Exercise (\d+)\.\*\*")
 _SOLUTION = re.compile(r'^(\?\?\?\+?|!!!) success "Solution"\s*$')
-_NOTE = re.compile(r"[A-Z].*\.")
+_NOTE = re.compile(r"[A-Z].+\.")
 _HTTP = re.compile(r"\]\(\s*<?(http://[^)\s>]*)|<(http://[^>\s]*)>|\b(?:href|src)\s*=\s*[\"']?(http://[^\"'\s>]*)", re.I)
 
 

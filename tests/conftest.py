@@ -130,6 +130,50 @@ def fixture_project(tmp_path, name="guide"):
     return make_project(tmp_path, (source / "syllabus.yml").read_text(encoding="utf-8"), pages)
 
 
+def broken_internal_links(site):
+    """(how many links were followed, [(page, link) that lead nowhere]) over every page of a built site:
+    files, and anchors within them."""
+    from urllib.parse import urldefrag, urljoin, urlparse
+
+    ids_cache = {}
+
+    def ids_of(path):
+        if path not in ids_cache:
+            ids_cache[path] = {el["id"] for el in read_html(path).select("[id]")}
+        return ids_cache[path]
+
+    broken, checked = [], 0
+    for path in sorted(site.rglob("*.html")):
+        base = "file://" + path.as_posix()
+        page = read_html(path)
+        links = [(a, "href") for a in page.select("a[href], link[href]")] + [(s, "src") for s in page.select("[src]")]
+        links += [(a, "xlink:href") for a in page.find_all("a", attrs={"xlink:href": True})]
+        for el, attr in links:
+            target = el[attr]
+            if urlparse(target).scheme in ("http", "https", "mailto", "data", "javascript"):
+                continue
+            if target.startswith("/"):  # root-relative, as in 404.html
+                target = "file://" + site.as_posix() + target
+            url, fragment = urldefrag(urljoin(base, target))
+            file = Path(urlparse(url).path)
+            if file.is_dir():
+                file = file / "index.html"
+            checked += 1
+            if not file.exists() or fragment and file.suffix == ".html" and fragment not in ids_of(file):
+                broken.append((path.relative_to(site).as_posix(), target))
+    return checked, broken
+
+
+def raw_tex_pages(site, syllabus):
+    """The topic pages of a built site that show no MathML or still show TeX."""
+    bad = []
+    for topic in syllabus.topics:
+        html = (site / topic.page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        if "<math" not in html or 'class="arithmatex"' in html or "$$" in html or "\\(" in html:
+            bad.append(topic.id)
+    return bad
+
+
 def read_html(path):
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 

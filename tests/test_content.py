@@ -7,12 +7,10 @@ import os
 import subprocess
 import sys
 import warnings as python_warnings
-from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
-from conftest import FIXTURES, ROOT, fixture_syllabus, make_project, read_html, run_build
+from conftest import FIXTURES, ROOT, broken_internal_links, fixture_syllabus, make_project, raw_tex_pages, read_html, run_build
 from mathforml.annotations import content_commands, workflow_commands
 from mathforml.content import SEVERITY, check_content, errors_and_warnings
 from mathforml.resources import load_resources
@@ -286,39 +284,9 @@ def test_external_links_are_https(built_site):
 
 
 def test_internal_links_and_anchors_resolve(built_site):
-    ids_cache = {}
-
-    def ids_of(path):
-        if path not in ids_cache:
-            ids_cache[path] = {el["id"] for el in read_html(path).select("[id]")}
-        return ids_cache[path]
-
-    broken, checked = [], 0
-    for path in site_pages(built_site):
-        base = "file://" + path.as_posix()
-        page = read_html(path)
-        links = [(a, "href") for a in page.select("a[href], link[href]")] + [(s, "src") for s in page.select("[src]")]
-        links += [(a, "xlink:href") for a in page.find_all("a", attrs={"xlink:href": True})]
-        for el, attr in links:
-            target = el[attr]
-            if urlparse(target).scheme in ("http", "https", "mailto", "data", "javascript"):
-                continue
-            if target.startswith("/"):  # root-relative, as in 404.html
-                target = "file://" + built_site.as_posix() + target
-            url, fragment = urldefrag(urljoin(base, target))
-            file = Path(urlparse(url).path)
-            if file.is_dir():
-                file = file / "index.html"
-            checked += 1
-            if not file.exists():
-                broken.append((path.relative_to(built_site).as_posix(), target))
-            elif fragment and file.suffix == ".html" and fragment not in ids_of(file):
-                broken.append((path.relative_to(built_site).as_posix(), target))
+    checked, broken = broken_internal_links(built_site)
     assert checked > 100 and not broken
 
 
 def test_math_is_mathml_not_raw_tex(built_site):
-    for topic in GUIDE.syllabus.topics:
-        html = (built_site / "topics" / topic.id / "index.html").read_text(encoding="utf-8")
-        assert "<math" in html, topic.id
-        assert 'class="arithmatex"' not in html and "$$" not in html and "\\(" not in html, topic.id
+    assert raw_tex_pages(built_site, GUIDE.syllabus) == []
