@@ -12,8 +12,17 @@ high-end desktop (benchmark index about 1,533) into its reference phone, and on 
 same 4x emulates a phone slower than the reference. The multiplier comes from the host's benchmark
 index, measured in each run, by the formula of Lighthouse's CPU throttling calculator.
 
-Targets: 100 in performance, accessibility, best practices and SEO (medians); no axe violation;
-at most 200 KB transferred per page.
+Targets (THRESHOLDS, MAX_BYTES below): a performance median of at least 95, and 100 in
+accessibility, best practices and SEO (medians); no axe violation; at most 200 KB transferred per
+page. Performance is allowed 95, not 100: on a shared 2-core machine the same page scores from the
+high 80s to 100 from run to run, and a miss should mean a regression, not noise.
+
+From the same run, the same pages are built with a stock Material configuration, the peer: mkdocs.yml
+without hooks.py (no content security policy, no purge of Material's CSS, no minified own files),
+keeping only what the pages cannot render without (PEER_HOOKS). The peer is served the same way and
+audited with the same Lighthouse settings, in light only (PEER_SCHEMES), its runs interleaved with
+the project's so machine noise hits both alike; its performance, blocking time, LCP and bytes sent
+are printed beside the project's with ratios (project/peer). It never fails the audit.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ import gzip
 import http.server
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,8 +56,19 @@ PAGES = {
 }
 SCHEMES = {"light": 1, "dark": 0}  # Blink's preferredColorScheme: 0 is dark, 1 is light
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-MAX_BYTES = 200 * 1024
+# The lowest median that passes, per category: what a person would call a regression.
+THRESHOLDS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+MAX_BYTES = 200 * 1024  # transferred per page, Lighthouse's count or the server's, whichever is larger
 RUNS = 3
+# The peer in both schemes would double the Lighthouse work (about 8 minutes more on 2 cores): light only.
+PEER_SCHEMES = ("light",)
+# The peer's hooks: what of hooks.py the pages cannot render without. Without them the generated
+# HTML (topic headers, the map, the tables) stays an HTML comment, topic summaries are missing, and
+# javascripts/progress.js, which mkdocs.yml links, does not exist.
+PEER_HOOKS = """import sys
+sys.path.insert(0, {root!r})
+from hooks import on_files, on_page_content, on_page_context  # noqa: E402,F401
+"""
 SENT = []  # (path, bytes) the server sent, for measuring one page load
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -99,10 +120,63 @@ def serve(directory):
     return server
 
 
-def build(site, url):
+def build(site, url, config="mkdocs.yml"):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=url)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config),
+                    "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
+
+
+def build_peer(site, url):
+    """The site as stock Material builds it: mkdocs.yml with PEER_HOOKS in place of hooks.py. The config
+    sits next to mkdocs.yml for a moment (its relative paths are read from there) and is removed."""
+    with tempfile.TemporaryDirectory(prefix="audit-peer-") as scratch:
+        hooks = Path(scratch) / "peer_hooks.py"
+        hooks.write_text(PEER_HOOKS.format(root=str(ROOT)))
+        descriptor, config = tempfile.mkstemp(prefix=".audit-peer-", suffix=".yml", dir=ROOT)
+        try:
+            with os.fdopen(descriptor, "w") as file:
+                # INHERIT replaces lists: hooks.py is gone, everything else is mkdocs.yml's.
+                file.write(f"INHERIT: mkdocs.yml\nhooks:\n  - {json.dumps(str(hooks))}\n")
+            build(site, url, config)
+        finally:
+            os.unlink(config)
+
+
+def median(values):
+    """The median of the runs (with RUNS odd, one run's own figure)."""
+    return statistics.median(values)
+
+
+def ratio(project, peer):
+    """project/peer, as printed beside the two figures: under 1 means the project's figure is smaller."""
+    if peer == 0:
+        return "1.00x" if project == 0 else "n/a"
+    return f"{project / peer:.2f}x"
+
+
+def targets():
+    """The targets in words, from THRESHOLDS and MAX_BYTES."""
+    others = sorted({THRESHOLDS[c] for c in CATEGORIES if c != "performance"})
+    assert len(others) == 1, "say each category's threshold if they differ"
+    return (f"performance median >= {THRESHOLDS['performance']}, accessibility, best-practices and SEO medians "
+            f">= {others[0]}, no axe violation, every page at or under {MAX_BYTES // 1024} KB transferred")
+
+
+def misses(page, scheme, runs, violations=(), transferred=0, failed=None):
+    """What fails the audit for one page and scheme: runs is each Lighthouse run's category scores;
+    failed, optionally, the failing audits of the median run per category."""
+    found = []
+    for category, minimum in THRESHOLDS.items():
+        scores = [run[category] for run in runs]
+        if median(scores) < minimum:
+            audits = f"; failing audits: {', '.join(failed[category])}" if failed and failed.get(category) else ""
+            found.append(f"{page} ({scheme}): {category} median {median(scores)} < {minimum} "
+                         f"(runs {'/'.join(map(str, scores))}){audits}")
+    if violations:
+        found.append(f"{page} ({scheme}): {len(violations)} axe violation(s): {', '.join(v['id'] for v in violations)}")
+    if transferred > MAX_BYTES:
+        found.append(f"{page} ({scheme}): {transferred / 1024:.0f} KB transferred > {MAX_BYTES // 1024} KB")
+    return found
 
 
 def cpu_slowdown(benchmark_index):
@@ -143,16 +217,18 @@ def lighthouse(url, scheme, chrome, report):
     for category in CATEGORIES:
         audits = (data["audits"][ref["id"]] for ref in data["categories"][category]["auditRefs"] if ref["weight"])
         failed[category] = [a["id"] for a in audits if a["score"] is not None and a["score"] < 1]
-    return scores, data["audits"]["total-byte-weight"]["numericValue"], failed, slowdown
+    return {"scores": scores, "weight": data["audits"]["total-byte-weight"]["numericValue"], "failed": failed,
+            "slowdown": slowdown, "tbt": data["audits"]["total-blocking-time"]["numericValue"],
+            "lcp": data["audits"]["largest-contentful-paint"]["numericValue"]}
 
 
-def median_lighthouse(url, scheme, chrome, report):
-    """Lighthouse RUNS times; each category's median score, the median run's failing audits and bytes,
-    and each run's performance score and CPU slowdown."""
-    runs = [lighthouse(url, scheme, chrome, report.with_name(f"{report.stem}-{n}.json")) for n in range(RUNS)]
-    scores = {c: sorted(run[0][c] for run in runs)[RUNS // 2] for c in CATEGORIES}
-    middle = sorted(runs, key=lambda run: run[0]["performance"])[RUNS // 2]
-    return scores, middle[1], middle[2], [(run[0]["performance"], run[3]) for run in runs]
+def summary(runs):
+    """The runs of one page and scheme: each category's median score, median blocking time and LCP,
+    and the bytes and failing audits of the median run by performance."""
+    middle = sorted(runs, key=lambda run: run["scores"]["performance"])[len(runs) // 2]
+    return {"scores": {c: median([run["scores"][c] for run in runs]) for c in CATEGORIES},
+            "tbt": median([run["tbt"] for run in runs]), "lcp": median([run["lcp"] for run in runs]),
+            "weight": middle["weight"], "failed": middle["failed"], "runs": runs}
 
 
 def sent_bytes(browser, url):
@@ -161,7 +237,8 @@ def sent_bytes(browser, url):
     page = context.new_page()
     SENT.clear()
     plain = []
-    page.on("response", lambda r: plain.append(r) if r.url.startswith(url.split("/", 3)[0]) else None)
+    origin = "/".join(url.split("/", 3)[:3])
+    page.on("response", lambda r: plain.append(r) if r.url.startswith(origin + "/") else None)
     page.goto(url, wait_until="networkidle")
     total = sum(size for _, size in SENT)
     total += sum(len(r.body()) for r in plain if "content-encoding" not in r.headers and r.status == 200)
@@ -188,50 +265,74 @@ def main():
     if not chrome:
         sys.exit("make audit needs Chromium or Chrome (make test installs it), or CHROME_PATH.")
     REPORTS.mkdir(exist_ok=True)
-    site = REPORTS / "site"
-    server = serve(site)
+    (REPORTS / "peer").mkdir(exist_ok=True)
+    site, peer_site = REPORTS / "site", REPORTS / "peer" / "site"
+    server, peer_server = serve(site), serve(peer_site)
     base = f"http://127.0.0.1:{server.server_port}/"
+    peer_base = f"http://127.0.0.1:{peer_server.server_port}/"
     build(site, base)
+    build_peer(peer_site, peer_base)
 
-    rows, misses = [], []
+    rows, peer_rows, found = [], [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chrome, args=CHROME_FLAGS)
         for name, path in PAGES.items():
             for scheme in SCHEMES:
-                url = base + path
-                report = REPORTS / f"lighthouse-{name.replace(' ', '-')}-{scheme}.json"
-                scores, weight, failed, performances = median_lighthouse(url, scheme, chrome, report)
-                violations = axe(browser, url, scheme)
-                (REPORTS / f"axe-{name.replace(' ', '-')}-{scheme}.json").write_text(json.dumps(violations, indent=1))
-                sent = sent_bytes(browser, url)
-                rows.append((name, scheme, scores, weight, len(violations), sent, performances))
-                for category, score in scores.items():
-                    if score < 100:
-                        misses.append(f"{name} ({scheme}): {category} {score}, failing audits: {', '.join(failed[category])}")
-                if violations:
-                    misses.append(f"{name} ({scheme}): axe {[v['id'] for v in violations]}")
-                if max(weight, sent) > MAX_BYTES:
-                    misses.append(f"{name} ({scheme}): {max(weight, sent) / 1024:.0f} KB transferred")
+                stem = f"{name.replace(' ', '-')}-{scheme}"
+                runs, peer_runs = [], []
+                for n in range(RUNS):  # interleaved: project, peer, project, peer, ...
+                    runs.append(lighthouse(base + path, scheme, chrome, REPORTS / f"lighthouse-{stem}-{n}.json"))
+                    if scheme in PEER_SCHEMES:
+                        peer_runs.append(lighthouse(peer_base + path, scheme, chrome,
+                                                    REPORTS / "peer" / f"lighthouse-{stem}-{n}.json"))
+                result = summary(runs)
+                violations = axe(browser, base + path, scheme)
+                (REPORTS / f"axe-{stem}.json").write_text(json.dumps(violations, indent=1))
+                sent = sent_bytes(browser, base + path)
+                rows.append((name, scheme, result, len(violations), sent))
+                found += misses(name, scheme, [run["scores"] for run in runs], violations,
+                                max(result["weight"], sent), result["failed"])
+                if peer_runs:
+                    peer_rows.append((name, scheme, result, sent, summary(peer_runs), sent_bytes(browser, peer_base + path)))
         browser.close()
     server.shutdown()
+    peer_server.shutdown()
 
     header = (f"{'page':<10} {'scheme':<6} {'perf':>5} {'(runs)':>12} {'CPU x (runs)':>16} {'a11y':>5} {'best':>5} {'seo':>5} {'axe':>4} "
               f"{'LH KB':>6} {'sent KB':>8}")
     print(header)
     print("-" * len(header))
-    for name, scheme, s, weight, violations, sent, performances in rows:
-        runs = "/".join(str(p) for p, _ in performances)
-        slowdowns = "/".join(f"{x:.1f}" for _, x in performances)
+    for name, scheme, result, violations, sent in rows:
+        s = result["scores"]
+        runs = "/".join(str(run["scores"]["performance"]) for run in result["runs"])
+        slowdowns = "/".join(f"{run['slowdown']:.1f}" for run in result["runs"])
         print(f"{name:<10} {scheme:<6} {s['performance']:>5} {runs:>12} {slowdowns:>16} {s['accessibility']:>5} {s['best-practices']:>5} "
-              f"{s['seo']:>5} {violations:>4} {weight / 1024:>6.1f} {sent / 1024:>8.1f}")
+              f"{s['seo']:>5} {violations:>4} {result['weight'] / 1024:>6.1f} {sent / 1024:>8.1f}")
     print("\nCPU x: each run's CPU slowdown, from the benchmark index it measured (Lighthouse's 4x is for an index of 1,533).")
     print("perf: the median of the runs; LH KB: Lighthouse's count; sent KB: what the server sent for one load in Chromium.")
-    print(f"\nReports: {REPORTS.relative_to(ROOT)}/ (Lighthouse and axe JSON per page and scheme)")
-    if misses:
-        print("\nTargets missed:")
-        print("\n".join(f"  {m}" for m in misses))
+
+    print("\nPeer: the same pages built with stock Material (mkdocs.yml without hooks.py: no CSP, no purge of")
+    print("Material's CSS, no minified own files), audited the same way, runs interleaved. Information only.")
+    if PEER_SCHEMES != tuple(SCHEMES):
+        print(f"The peer is audited in {', '.join(PEER_SCHEMES)} only, to keep the run short.")
+    header = (f"{'page':<10} {'scheme':<6} {'perf':>9} {'ratio':>6} {'TBT ms':>11} {'ratio':>6} {'LCP s':>11} {'ratio':>6} "
+              f"{'sent KB':>13} {'ratio':>6}")
+    print(header)
+    print(f"{'':<17} {'proj/peer':>9} {'':>6} {'proj/peer':>11} {'':>6} {'proj/peer':>11} {'':>6} {'proj/peer':>13}")
+    print("-" * len(header))
+    for name, scheme, ours, sent, peer, peer_sent in peer_rows:
+        pairs = [(ours["scores"]["performance"], peer["scores"]["performance"], "{:.0f}", 9),
+                 (ours["tbt"], peer["tbt"], "{:.0f}", 11), (ours["lcp"] / 1000, peer["lcp"] / 1000, "{:.2f}", 11),
+                 (sent / 1024, peer_sent / 1024, "{:.1f}", 13)]
+        cells = [f"{(form + '/' + form).format(a, b):>{width}} {ratio(a, b):>6}" for a, b, form, width in pairs]
+        print(f"{name:<10} {scheme:<6} " + " ".join(cells))
+    print("Medians of the runs; ratio: project/peer (performance: over 1 is better; TBT, LCP, bytes: under 1 is better).")
+    print(f"\nReports: {REPORTS.relative_to(ROOT)}/ (Lighthouse and axe JSON per page and scheme; the peer's in peer/)")
+    if found:
+        print(f"\nTargets missed ({targets()}):")
+        print("\n".join(f"  {m}" for m in found))
         return 1
-    print("All targets met: 100/100/100/100 (medians), no axe violations, every page at or under 200 KB.")
+    print(f"\nAll targets met: {targets()}.")
     return 0
 
 
