@@ -9,6 +9,7 @@ and do not run this site's own promises.
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,12 +21,14 @@ from conftest import FIXTURES, ROOT, fixture_project, read_html, run_build
 
 FORK_REPO = "https://github.com/ada/my-syllabus"
 FORK_SITE = "https://ada.github.io/my-syllabus/"
-THIS_REPO = "https://github.com/mathforml/mathforml"
 
 
 def point_at_fork(project):
+    """Step 2 of the fork guide: repo_url names the fork (whatever this repository's copy says)."""
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(THIS_REPO, FORK_REPO))
+    text, count = re.subn(r"(?m)^repo_url: .*$", f"repo_url: {FORK_REPO}", config.read_text())
+    assert count == 1
+    config.write_text(text)
 
 
 @pytest.fixture(scope="module")

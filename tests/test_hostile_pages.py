@@ -7,7 +7,7 @@ from synthetic import synthetic_page
 
 ONE = "title: T\ntopics:\n  - {id: a, title: A, requires: [], hours: 1, summary: S.}\n"
 # A page that meets the content rules, with this one resource: the tests are about what is added to it.
-RESOURCE = synthetic_page("a", resources=["- [X](https://x.org/) · *book · free · 1 h · ch. 1* · X."])
+RESOURCE = synthetic_page("a", resources=["- [X](https://x.org/) · *book · free · 1 h · ch. 1* · The X book."])
 
 
 @pytest.mark.parametrize("front, message", [
