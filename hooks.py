@@ -18,15 +18,20 @@ from pathlib import Path
 
 import rcssmin
 import rjsmin
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from mathforml import unused_css
+from mathforml.page_html import forbidden_html, lines_of
 
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
 _CHARSET = '<meta charset="utf-8">'
 # The site loads only its own files; inline scripts are allowed one by one by their hash, computed
-# on each build, so the policy follows Material's own inline scripts through upgrades.
+# on each build, so the policy follows Material's own inline scripts through upgrades. Only the
+# theme's and our templates' scripts are hashed: a script inside the article is author content
+# (the build refuses it, see on_page_content) and never one the policy allows.
 CSP = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
        "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'")
 
@@ -40,8 +45,9 @@ def _with_policy(html):
 
 
 def content_security_policy(html):
+    outside = _ARTICLE.sub("", html)
     hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
-                     for script in _INLINE_SCRIPT.findall(html)})
+                     for script in _INLINE_SCRIPT.findall(outside)})
     return CSP.format(hashes=" ".join(hashes)).replace("'self' ;", "'self';")
 
 
@@ -80,7 +86,34 @@ def on_startup(command, dirty):
     logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
 
+# Every page's refused HTML, gathered while pages are converted and reported at once in on_env,
+# before any page is written.
+_PAGE_PROBLEMS = []
+
+
+def _refused_html(html, page):
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else ""
+    found = forbidden_html(html)
+    for (what, _), line in zip(found, lines_of(source, [needle for _, needle in found])):
+        where = f"docs/{page.file.src_uri}:{line}" if line else f"docs/{page.file.src_uri}"
+        _PAGE_PROBLEMS.append(
+            f"{where}: the page holds {what}. A page's HTML may not run scripts, load styles, other documents or "
+            f"addresses, or send the reader elsewhere (see SECURITY.md): remove it, and write it in Markdown.")
+    if "template" in page.meta:
+        _PAGE_PROBLEMS.append(f"docs/{page.file.src_uri}: front matter 'template' is not allowed: a page cannot "
+                              f"choose the theme's template it is rendered with. Remove the line.")
+
+
+def on_env(env, config, files):
+    if _PAGE_PROBLEMS:
+        problems = sorted(set(_PAGE_PROBLEMS))
+        _PAGE_PROBLEMS.clear()
+        raise PluginError("\n".join(problems))
+    return env
+
+
 def on_page_content(html, page, config, files):
+    _refused_html(html, page)
     # A topic's summary goes into the page's own content, under its header, so search indexes it.
     summary = getattr(page, "syllabus_summary", None)
     if not summary:
@@ -90,6 +123,11 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    # Material writes page.meta.title and .description into <head> unescaped: a page's front matter
+    # could close the tag and open a script there, where the policy would hash it.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])
     added = {}
     if getattr(page, "syllabus_blocks", None):
         added["syllabus_blocks"] = page.syllabus_blocks
@@ -134,6 +172,7 @@ _PAGE_WORDS = set()
 
 def on_pre_build(config):
     _PAGE_WORDS.clear()
+    _PAGE_PROBLEMS.clear()
 
 
 def on_post_page(output, page, config):

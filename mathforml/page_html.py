@@ -1,0 +1,60 @@
+"""What a page's own HTML may not hold: script, styles, navigation and other documents.
+
+Author content arrives by pull request. Markdown passes raw HTML through, so a topic page could
+carry a <script>, a <meta http-equiv="refresh"> that sends learners elsewhere, a <base> that
+re-points every link, event attributes, or javascript: links. The content security policy blocks
+scripts it did not hash, but not navigation; so the build refuses these, each on its page and line.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Elements that run code, restyle or re-point the page, or embed another document.
+FORBIDDEN_TAGS = frozenset({"script", "style", "meta", "base", "link", "iframe", "frame", "frameset", "object",
+                            "embed", "applet", "portal", "noscript", "template"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data", "background"})
+_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*)\s*:", re.I)
+FORBIDDEN_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
+
+
+class _Finder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []  # (what, tag text to find in the source)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in FORBIDDEN_TAGS:
+            self.found.append((f"a <{tag}> element", f"<{tag}"))
+            return
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((f"the event attribute '{name}' on <{tag}>", name))
+            elif name in URL_ATTRIBUTES and value and (m := _SCHEME.match(value.replace("\x00", ""))) \
+                    and m[1].lower() in FORBIDDEN_SCHEMES:
+                self.found.append((f"a {m[1].lower()}: address in '{name}' on <{tag}>", m[1]))
+
+    handle_startendtag = handle_starttag
+
+
+def forbidden_html(html):
+    """What of FORBIDDEN_TAGS, event attributes and script addresses the rendered `html` holds, in order."""
+    finder = _Finder()
+    finder.feed(html)
+    finder.close()
+    return finder.found
+
+
+def lines_of(source, needles):
+    """The 1-based line of each needle in `source` (case-insensitive), each found after the previous
+    occurrence of the same needle, so that a repeated element is placed on its own line; None if absent."""
+    text, after, lines = source.lower(), {}, []
+    for needle in needles:
+        index = text.find(needle.lower(), after.get(needle.lower(), 0))
+        if index < 0:
+            lines.append(None)
+            continue
+        after[needle.lower()] = index + 1
+        lines.append(source.count("\n", 0, index) + 1)
+    return lines

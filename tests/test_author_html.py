@@ -1,0 +1,91 @@
+"""A topic page's own HTML and front matter are content, never code: a script, a redirect, a <base>,
+event attributes or javascript: links are refused on their line; front matter that reaches <head> is
+escaped; the content security policy never hashes a script found in a page's article; and the old
+addresses of renamed topics carry a policy too."""
+
+import base64
+import hashlib
+
+import pytest
+
+from conftest import ONE_TOPIC, make_project, read_html, run_build
+from synthetic import synthetic_page
+
+PAGE = synthetic_page("a", resources=["- [R](https://x.org/r) · *book · free · 1 h · ch. 1* · The main text."])
+ONE = ONE_TOPIC.replace("hours: 2", "hours: 1")
+
+
+def build(tmp_path, page, syllabus=ONE):
+    return run_build(make_project(tmp_path, syllabus, {"a": page}))
+
+
+@pytest.mark.parametrize("html, line, what", [
+    ("<script>window.PWNED=1</script>", 2, "a <script> element"),
+    ('<meta http-equiv="refresh" content="1; url=https://evil.example/">', 2, "a <meta> element"),
+    ('<base href="https://evil.example/">', 2, "a <base> element"),
+    ("<style>body{display:none}</style>", 2, "a <style> element"),
+    ('<iframe src="https://evil.example/"></iframe>', 2, "a <iframe> element"),
+    ("<img src=x onerror=alert(1)>", 2, "the event attribute 'onerror' on <img>"),
+    ("[click](javascript:alert(1))", 2, "a javascript: address in 'href' on <a>"),
+    ('<a href="data:text/html,<b>x</b>">x</a>', 2, "a data: address in 'href' on <a>"),
+])
+def test_a_page_that_carries_script_styles_or_navigation_is_refused_on_its_line(tmp_path, html, line, what):
+    result = build(tmp_path, f"Prose.\n{html}\n\n{PAGE}")
+    assert result.returncode != 0
+    assert f"docs/topics/a.md:{line}: the page holds {what}." in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_every_refused_construct_of_a_page_is_reported_at_once(tmp_path):
+    result = build(tmp_path, f"{PAGE}\n<script>one()</script>\n\n<meta http-equiv=refresh content=0>\n\n<script>two()</script>\n")
+    assert result.returncode != 0
+    assert "docs/topics/a.md:29: the page holds a <script> element." in result.stderr, result.stderr
+    assert "docs/topics/a.md:31: the page holds a <meta> element." in result.stderr
+    assert "docs/topics/a.md:33: the page holds a <script> element." in result.stderr
+
+
+def test_a_script_in_a_resource_title_is_refused(tmp_path):
+    page = synthetic_page("a", resources=["- [<script>window.PWNED=1</script>R](https://x.org/) · *book · free · 1 h · ch. 1* · N is a note."])
+    result = build(tmp_path, page)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "<script>" in result.stderr and "docs/topics/a.md:7:" in result.stderr, result.stderr
+
+
+def test_front_matter_that_reaches_the_head_is_escaped(tmp_path):
+    page = ("---\ntitle: '<script>window.PWNED=1</script>T'\ndescription: '\"><script>window.PWNED=2</script>'\n---\n" + PAGE)
+    project = make_project(tmp_path, ONE, {"a": page})
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site/topics/a/index.html").read_text(encoding="utf-8")
+    assert "<script>window.PWNED" not in html
+    head = read_html(project / "site/topics/a/index.html")
+    assert head.select_one('meta[name="description"]')["content"] == '"><script>window.PWNED=2</script>'
+    assert head.title.get_text().startswith("<script>window.PWNED=1</script>T")
+
+
+def test_a_template_in_front_matter_is_refused(tmp_path):
+    result = build(tmp_path, "---\ntemplate: 404.html\n---\n" + PAGE)
+    assert result.returncode != 0
+    assert "docs/topics/a.md: front matter 'template' is not allowed" in result.stderr
+
+
+def test_the_policy_hashes_the_templates_scripts_and_never_one_in_the_article():
+    from hooks import content_security_policy
+
+    def digest(script):
+        return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+    html = ('<head><script>theme()</script></head><body><article class="md-content__inner">'
+            "<script>author()</script></article><script>footer()</script></body>")
+    policy = content_security_policy(html)
+    assert digest("theme()") in policy and digest("footer()") in policy
+    assert digest("author()") not in policy
+
+
+def test_a_renamed_topics_old_address_carries_a_policy(tmp_path):
+    syllabus = ONE.replace("    title: A\n", "    title: A\n    formerly: [old]\n")
+    project = make_project(tmp_path, syllabus, {"a": PAGE})
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    redirect = read_html(project / "site/topics/old/index.html")
+    policy = redirect.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert "default-src 'none'" in policy
