@@ -70,9 +70,16 @@ check: $(VENV)/.site-installed
 	$(BIN)/python -m mathforml check
 
 # make topic ID=my-topic TITLE="My Topic" PART=calculus REQUIRES=a,b HOURS=8
+# The values reach Python through the environment, never a shell line: $(value) keeps a '$' as typed
+# (make would expand it), and unexport stops make expanding, and so running, the raw variables itself.
+unexport ID TITLE PART REQUIRES HOURS
+topic: export MATHFORML_ID = $(value ID)
+topic: export MATHFORML_TITLE = $(value TITLE)
+topic: export MATHFORML_PART = $(value PART)
+topic: export MATHFORML_REQUIRES = $(value REQUIRES)
+topic: export MATHFORML_HOURS = $(value HOURS)
 topic: $(VENV)/.site-installed
-	@test -n "$(ID)" -a -n "$(TITLE)" || { echo 'Usage: make topic ID=my-topic TITLE="My Topic" [PART=part-id] [REQUIRES=a,b] [HOURS=10]'; exit 2; }
-	$(BIN)/python -m mathforml new-topic "$(ID)" --title "$(TITLE)" --part "$(PART)" --requires "$(REQUIRES)" --hours "$(or $(HOURS),10)"
+	@$(BIN)/python -m mathforml new-topic --from-env
 
 browser:
 	@$(BIN)/python tests/browser_path.py >/dev/null 2>&1 || tests/install-browser.sh

@@ -13,9 +13,7 @@ from pathlib import Path
 import yaml
 
 from mathforml.resources import load_resources
-from mathforml.syllabus import TOPICS_DIR, SyllabusError, _did_you_mean, load_syllabus, parse_syllabus
-
-ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+from mathforml.syllabus import ID, TOPICS_DIR, SyllabusError, _did_you_mean, load_syllabus, parse_syllabus, printable
 
 # Written to meet the content rules' errors (mathforml/content.py), so the site builds at once; the
 # warnings left (one resource, a short solution) say what to fill in. The effort is the topic's hours.
@@ -44,9 +42,17 @@ Why this topic matters, with one concrete machine-learning example.
 """
 
 
+# Titles YAML would read as written: anything else (Yes, null, 1.5, "a: b", "#x", " x") goes in double quotes.
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.()'-]*")
+# What JSON leaves as it is but a YAML file cannot hold, or would read as a line break: written as escapes.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def _quoted(text):
-    """A YAML scalar for `text` that reads back as the same string."""
-    return text if re.fullmatch(r"[A-Za-z][A-Za-z0-9 ,.()'-]*", text) and ": " not in text else json.dumps(text, ensure_ascii=False)
+    """A YAML scalar for `text`, on one line, that reads back as the same string."""
+    if _PLAIN.fullmatch(text) and yaml.safe_load(text) == text:
+        return text
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _entry(topic_id, title, part, requires, hours, summary):
@@ -78,8 +84,8 @@ def new_topic(syllabus_path, docs_dir, topic_id, title, requires=(), part=None, 
     name = syllabus_path.name
     syllabus = load_syllabus(syllabus_path, docs_dir)
     ids = [t.id for t in syllabus.topics]
-    if not ID.match(topic_id):
-        raise SyllabusError(f"new topic: '{topic_id}' is not a valid id. Use lowercase letters, digits and dashes, like 'linear-algebra'.")
+    if not ID.fullmatch(topic_id):
+        raise SyllabusError(f"new topic: '{printable(topic_id)}' is not a valid id. Use lowercase letters, digits and dashes, like 'linear-algebra'.")
     if topic_id in ids:
         raise SyllabusError(f"new topic: '{topic_id}' is already the id of a topic in {name}. Choose another id.")
     for required in requires:
@@ -92,10 +98,15 @@ def new_topic(syllabus_path, docs_dir, topic_id, title, requires=(), part=None, 
     if part is not None and part not in parts:
         hint = _did_you_mean(part, parts) or (f"Parts: {', '.join(parts)}." if parts else f"{name} lists no parts.")
         raise SyllabusError(f"new topic: no part has the id '{part}'. {hint}")
+    for field, value in (("title", title), ("summary", summary)):
+        # Bytes that are not UTF-8 reach argv as lone surrogates, which no file can hold.
+        if value is not None and any("\ud800" <= c <= "\udfff" for c in value):
+            raise SyllabusError(f"new topic: the {field} is not UTF-8 text. Type it again in a UTF-8 terminal.")
     page = docs_dir / TOPICS_DIR / f"{topic_id}.md"
     if page.exists():
         raise SyllabusError(f"new topic: docs/{TOPICS_DIR}/{topic_id}.md exists already. Delete it first or choose another id.")
 
+    original = syllabus_path.read_bytes()
     text = syllabus_path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     at = _insertion_line(text, syllabus, part)
@@ -107,19 +118,21 @@ def new_topic(syllabus_path, docs_dir, topic_id, title, requires=(), part=None, 
     elif lines and not lines[-1].endswith("\n"):
         entry = "\n" + entry
     new_text = "".join(lines[:at]) + entry + "".join(lines[at:])
+    line = new_text[: new_text.index(f"  - id: {topic_id}\n")].count("\n") + 1
     result = parse_syllabus(new_text, name)  # refuses, with the usual message, what would not build
-    page.write_text(PAGE.format(effort=f"{hours:g} h"), encoding="utf-8")
-    syllabus_path.write_text(new_text, encoding="utf-8")
-    try:
-        load_resources(result, docs_dir)
-    except SyllabusError:
-        page.unlink()
-        syllabus_path.write_text(text, encoding="utf-8")
-        raise
     from mathforml.graph import SyllabusGraph
 
-    graph = SyllabusGraph(result)
-    line = new_text[: new_text.index(f"  - id: {topic_id}\n")].count("\n") + 1
+    # Whatever stops it once writing has begun (a page the resources reject, a full disk, Ctrl-C), both
+    # files go back to what they were, byte for byte.
+    try:
+        page.write_text(PAGE.format(effort=f"{hours:g} h"), encoding="utf-8")
+        syllabus_path.write_text(new_text, encoding="utf-8")
+        load_resources(result, docs_dir)
+        graph = SyllabusGraph(result)
+    except BaseException:
+        page.unlink(missing_ok=True)
+        syllabus_path.write_bytes(original)
+        raise
     where = f", part '{part}'" if part else ""
     return (f"Added topic '{topic_id}' to {name} (line {line}{where}) and wrote docs/{TOPICS_DIR}/{topic_id}.md. "
             f"It is step {graph.step[topic_id]} of {len(graph.reading_order)} in the reading order.")
