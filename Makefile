@@ -2,7 +2,7 @@
 #   make serve   build and serve the site on http://127.0.0.1:8000 (another port: make serve PORT=8001)
 #   make test    run the whole test suite (installs test tools, Node.js and a browser if missing)
 # make help lists every command.
-.PHONY: help python-ok serve port-free build check topic test browser node audit bench screenshots clean
+.PHONY: help python-ok serve port-free build check topic test browser node audit bench bench-hostile screenshots clean
 
 PYTHON ?= python3
 PORT ?= 8000
@@ -23,6 +23,7 @@ help:
 	@echo 'make topic ID=.. TITLE=".." [PART=..] [REQUIRES=a,b] [HOURS=..]   add a topic in its part, with its page'
 	@echo "make audit              Lighthouse and axe-core on every page type, light and dark"
 	@echo "make bench              how build time and site size grow with the number of topics"
+	@echo "make bench-hostile      build time of the worst inputs an author could send, against a normal page"
 	@echo "make screenshots        pictures of the learner's pages, the map and a topic page at several sizes"
 	@echo "make clean              remove what the commands above created"
 
@@ -95,6 +96,10 @@ audit: $(VENV)/.test-installed node_modules/.installed browser
 # Scaling figures: graph work and mkdocs build time against a plain build, 10 to 5,000 topics.
 bench: $(VENV)/.site-installed
 	$(BIN)/python scripts/bench.py
+
+# The worst inputs an author could send (backtracking headings, huge formulas and pages, huge share links) against a normal page.
+bench-hostile: $(VENV)/.site-installed
+	$(BIN)/python scripts/bench_hostile.py
 
 # Home, a topic page, the plan and the print page; the map and a topic page at 9, 40 and 100 topics; desktop and phone, light and dark, in screenshots/.
 screenshots: $(VENV)/.test-installed browser

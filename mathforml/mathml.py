@@ -17,10 +17,13 @@ from markdown.postprocessors import Postprocessor
 
 log = logging.getLogger("mkdocs.mathforml.mathml")
 
+# Arithmatex escapes '<' in the TeX, so a formula holds none: stopping there keeps the search linear
+# (with '.*?' each unclosed opening scanned to the end of the page).
 _ARITHMATEX = re.compile(
-    r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<block>.*?)\\\])</(?P=tag)>',
-    re.DOTALL,
+    r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>[^<]*?)\\\)|\\\[(?P<block>[^<]*?)\\\])</(?P=tag)>'
 )
+# latex2mathml's time grows with the formula: the longest in docs/topics/ is about 350 characters.
+MAX_FORMULA_CHARS = 5_000
 
 
 NS = "http://www.w3.org/1998/Math/MathML"
@@ -70,6 +73,11 @@ def _bold(char, italic):
 def tex_to_mathml(tex, display=False):
     """TeX source -> a <math> element; raises ValueError when latex2mathml cannot read it."""
     tex = tex.strip()
+    if len(tex) > MAX_FORMULA_CHARS:
+        raise ValueError(
+            f"cannot render the formula starting {tex[:40]!r}: it has {len(tex):,} characters, and a formula may have at "
+            f"most {MAX_FORMULA_CHARS:,}. Split it into several formulas."
+        )
     names = {}
 
     def operator_name(match):

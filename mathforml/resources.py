@@ -26,7 +26,10 @@ COSTS = ("free", "free to audit", "paid")
 FORMAT = "- [Title](https://address) by Author · *kind · cost · effort · pointer* · What it is best for."
 SEPARATOR = " · "
 
-_HEADING_LINE = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
+# A topic page over this size is refused before MkDocs reads it: the largest real page is under 14 KB,
+# and some hostile Markdown (thousands of unclosed tags) costs the renderer and search far more than its size.
+MAX_PAGE_BYTES = 64_000
+_HEADING_START = re.compile(r"(#{1,6})\s+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ITEM_START = re.compile(r"^[-*+]\s+")
 _LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)")
@@ -54,6 +57,23 @@ class _Item:
     text: str  # the item without its bullet, continuation lines joined
 
 
+def _heading(line):
+    """(level, title) of an ATX heading line, or None; the title without a closing '#' run or {attribute list}.
+
+    Plain string work, not one regex: the regex's adjacent optional spaces backtracked polynomially on a
+    line of many spaces."""
+    start = _HEADING_START.match(line)
+    if not start:
+        return None
+    title = line[start.end():].rstrip().rstrip("#").rstrip()
+    if title.endswith("}"):
+        # The attribute list holds no '}': it opens at the first '{' after the last inner '}'.
+        brace = title.find("{", title.rfind("}", 0, -1) + 1)
+        if brace != -1:
+            title = title[:brace].rstrip()
+    return len(start[1]), title
+
+
 def _sections(lines):
     """(level, title, index) of each heading outside code blocks, front matter skipped."""
     start = 0
@@ -64,9 +84,9 @@ def _sections(lines):
         if _FENCE.match(lines[index]):
             fenced = not fenced
             continue
-        match = None if fenced else _HEADING_LINE.match(lines[index])
-        if match:
-            yield len(match[1]), match[2], index
+        heading = None if fenced else _heading(lines[index])
+        if heading:
+            yield *heading, index
 
 
 def _items(text, name):
@@ -198,7 +218,14 @@ def load_resources(syllabus, docs_dir):
     resources, problems = {}, Problems()
     for topic in syllabus.topics:
         try:
-            text = (Path(docs_dir) / topic.page).read_text(encoding="utf-8")
+            path = Path(docs_dir) / topic.page
+            size = path.stat().st_size
+            if size > MAX_PAGE_BYTES:
+                raise SyllabusError(
+                    f"docs/{topic.page}: the page is {size:,} bytes; a topic page may have at most {MAX_PAGE_BYTES:,}. "
+                    f"Shorten it, or split it into more topics."
+                )
+            text = path.read_text(encoding="utf-8")
             resources[topic.id] = parse_resources(text, topic.id, f"docs/{topic.page}")
         except SyllabusError as error:
             problems.add(error)

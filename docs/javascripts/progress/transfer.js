@@ -4,8 +4,18 @@
   "use strict";
 
   var FILE_FORMAT = "mathforml-progress";
-  var MAX_FILE_BYTES = 1024 * 1024; // a syllabus of thousands of topics fits in far less
+  // Budgets on incoming marks: a syllabus of thousands of topics fits in far less, and reading marks
+  // costs time per mark (old address-keyed ones are matched against every resource).
+  var MAX_FILE_BYTES = 1024 * 1024;
+  var MAX_SHARE_CHARS = 256 * 1024; // of the base64url code after #progress=
+  var MAX_MARKS = 5000; // topics and resources together
   var SHARE_PREFIX = "#progress=";
+
+  // How many marks a topics or resources field holds, without reading them.
+  function count(field) {
+    if (Array.isArray(field)) return field.length;
+    return field && typeof field === "object" ? Object.keys(field).length : 0;
+  }
 
   mf.exportProgress = function (state) {
     var file = mf.serialize(state);
@@ -26,6 +36,9 @@
   function accept(data, raw) {
     if (!raw || typeof raw !== "object" || raw.format !== FILE_FORMAT) {
       throw new Error(mf.t("js.not-progress-file"));
+    }
+    if (count(raw.topics) + count(raw.resources) > MAX_MARKS) {
+      throw new Error(mf.t("js.file-too-many", { limit: MAX_MARKS })); // share links are counted before
     }
     var read = mf.normalize(raw);
     if (read.dropped) {
@@ -63,7 +76,7 @@
 
   mf.importFile = function (data, file, replace) {
     if (file.size > MAX_FILE_BYTES) {
-      return Promise.resolve({ ok: false, message: mf.t("js.too-large") });
+      return Promise.resolve({ ok: false, message: mf.t("js.too-large", { limit: MAX_FILE_BYTES / 1024 }) });
     }
     return file.text().then(function (text) {
       var raw;
@@ -91,6 +104,9 @@
   // The incoming marks of a share link in the current address, or null; throws on a damaged link.
   mf.readShareLink = function (data) {
     if (location.hash.indexOf(SHARE_PREFIX) !== 0) return null;
+    if (location.hash.length - SHARE_PREFIX.length > MAX_SHARE_CHARS) {
+      throw new Error(mf.t("js.share-too-large", { limit: MAX_SHARE_CHARS }));
+    }
     var code = location.hash.slice(SHARE_PREFIX.length).replace(/-/g, "+").replace(/_/g, "/");
     var raw;
     try {
@@ -102,6 +118,9 @@
     }
     var topics = {};
     var shared = raw && raw.t && typeof raw.t === "object" ? raw.t : {};
+    if (count(shared) + count(raw && raw.r) > MAX_MARKS) {
+      throw new Error(mf.t("js.share-too-many", { limit: MAX_MARKS }));
+    }
     Object.keys(shared).forEach(function (id) { topics[id] = STATES[shared[id]] || shared[id]; });
     return accept(data, { format: FILE_FORMAT, topics: topics, resources: raw && raw.r });
   };

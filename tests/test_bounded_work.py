@@ -1,0 +1,141 @@
+"""Hostile input costs bounded, linear work: no regex that backtracks on a page, no formula, page,
+share link or imported file so large that the build or the plan page stalls on it."""
+
+import base64
+import json
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ONE_TOPIC, ROOT, make_project, run_build
+from mathforml import mathml, resources
+from synthetic import synthetic_page
+
+# Generous: each case takes milliseconds when linear, and minutes or more when it backtracks.
+TIMEOUT = 20
+
+
+def returns_in_time(code):
+    """Runs `code` in a fresh interpreter that cannot hang this one; True when it finishes within TIMEOUT."""
+    try:
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=TIMEOUT, capture_output=True)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
+
+
+def test_a_heading_line_of_many_spaces_is_read_in_linear_time():
+    # The old heading regex took 9 s on 400 spaces and grew with their fourth power.
+    assert returns_in_time("from mathforml.resources import _sections\n"
+                           "list(_sections(['## Notes' + ' ' * 20000 + 'end'] * 5))")
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("## Resources", (2, "Resources")),
+    ("## Resources ##", (2, "Resources")),
+    ("##   Resources   {#res .x}  ", (2, "Resources")),
+    ("### A {b} c}", (3, "A {b} c}")),
+    ("## A {{b}", (2, "A")),
+    ("## C#", (2, "C")),
+    ("## ", (2, "")),
+    ("##Resources", None),
+    ("####### Seven", None),
+    ("Text", None),
+])
+def test_headings_are_read_as_before(line, heading):
+    assert resources._heading(line) == heading
+
+
+def test_unclosed_math_spans_are_scanned_once():
+    # With '.*?' each unclosed opening was scanned to the end of the page: quadratic.
+    assert returns_in_time("from mathforml.mathml import _ARITHMATEX, _replace\n"
+                           "_ARITHMATEX.sub(_replace, '<span class=\"arithmatex\">\\\\(x' * 40000)")
+
+
+def test_math_is_still_found_and_converted():
+    html = '<p><span class="arithmatex">\\(a &lt; b\\)</span> and <div class="arithmatex">\\[x^2\\]</div></p>'
+    out = mathml._ARITHMATEX.sub(mathml._replace, html)
+    assert "arithmatex" not in out and out.count("<math") == 2 and 'alttext="a &lt; b"' in out
+
+
+def test_a_formula_over_the_budget_is_refused_with_its_start_and_the_limit():
+    tex = "x + " * (mathml.MAX_FORMULA_CHARS // 4 + 100)
+    with pytest.raises(ValueError) as error:
+        mathml.tex_to_mathml(tex)
+    message = str(error.value)
+    assert f"{mathml.MAX_FORMULA_CHARS:,}" in message and "'x + x + x + " in message
+    assert len(message) < 300, "the whole formula must not be repeated"
+
+
+def test_the_largest_real_formula_is_far_under_the_budget():
+    import re
+    formulas = [m[1] or m[2] for page in (ROOT / "docs/topics").glob("*.md")
+                for m in re.finditer(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$", page.read_text(encoding="utf-8"), re.S)]
+    assert formulas and max(map(len, formulas)) * 5 < mathml.MAX_FORMULA_CHARS
+
+
+def test_the_largest_real_page_is_far_under_the_budget():
+    assert max(p.stat().st_size for p in (ROOT / "docs/topics").glob("*.md")) * 4 < resources.MAX_PAGE_BYTES
+
+
+def test_a_build_refuses_a_formula_over_the_budget(tmp_path):
+    formula = "y + " * (mathml.MAX_FORMULA_CHARS // 4 + 100)
+    result = run_build(make_project(tmp_path, ONE_TOPIC, {"a": synthetic_page("a") + f"\n$${formula}$$\n"}))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"a formula may have at most {mathml.MAX_FORMULA_CHARS:,}" in result.stderr
+    assert formula.strip() not in result.stderr
+
+
+def test_a_build_refuses_a_page_over_the_budget_before_rendering_it(tmp_path):
+    # 100,000 unclosed <b> kept the build running for over 300 s; this page would take minutes too.
+    page = synthetic_page("a") + "\n" + "<b>" * 40000 + "\n"
+    size = len(page.encode())
+    result = run_build(make_project(tmp_path, ONE_TOPIC, {"a": page}))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert (f"docs/topics/a.md: the page is {size:,} bytes; a topic page may have at most "
+            f"{resources.MAX_PAGE_BYTES:,}.") in result.stderr
+
+
+def share_link(site_url, topics, resources_done):
+    code = base64.urlsafe_b64encode(json.dumps({"t": topics, "r": resources_done}, separators=(",", ":")).encode()).decode().rstrip("=")
+    return f"{site_url}plan/#progress={code}"
+
+
+@pytest.mark.parametrize("topics, keys, message", [
+    # 200,000 old-style keys (1.8 MB) froze the page for a minute, then said "1 topic and 0 resources";
+    # 150,000 of them make a 1.5 MB link, under Chromium's 2 MB limit on addresses.
+    ({}, [f"{i:x}" for i in range(150000)], "This share link is longer than 262144 characters"),
+    ({f"t{i}": "d" for i in range(3000)}, [f"r{i}" for i in range(3000)], "This share link holds more than 5000 marks"),
+], ids=["too long", "too many marks"])
+def test_a_huge_share_link_is_refused_at_once_and_stores_nothing(browser, site_url, topics, keys, message):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(site_url + "plan/")
+        page.goto(share_link(site_url, topics, keys))
+        incoming = page.locator('[data-progress="incoming"]')
+        expect(incoming).to_contain_text(message, timeout=15000)
+        expect(incoming).to_contain_text("nothing was changed")
+        expect(incoming.locator('button[data-incoming="merge"]')).to_have_attribute("hidden", "")
+        key = "mathforml-progress:" + page.evaluate("new URL('..', location.href).pathname")
+        assert page.evaluate("k => localStorage.getItem(k)", key) is None
+    finally:
+        context.close()
+
+
+def test_an_imported_file_of_too_many_marks_is_refused(browser, site_url, tmp_path):
+    path = tmp_path / "progress.json"
+    path.write_text(json.dumps({"format": "mathforml-progress", "version": 2, "topics": {},
+                                "resources": [f"https://x.org/{i}" for i in range(20000)]}))
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(site_url + "plan/")
+        page.locator('input[data-progress="import"]').set_input_files(str(path))
+        form = page.locator('[data-plan="form"] [data-progress="message"]')
+        expect(form).to_have_text("That file holds more than 5000 marks, more than a progress file of this site can; "
+                                  "nothing was changed.", timeout=15000)
+    finally:
+        context.close()
