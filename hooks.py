@@ -96,9 +96,10 @@ def _refused_html(html, page):
     found = forbidden_html(html)
     for (what, _), line in zip(found, lines_of(source, [needle for _, needle in found])):
         where = f"docs/{page.file.src_uri}:{line}" if line else f"docs/{page.file.src_uri}"
-        _PAGE_PROBLEMS.append(
-            f"{where}: the page holds {what}. A page's HTML may not run scripts, load styles, other documents or "
-            f"addresses, or send the reader elsewhere (see SECURITY.md): remove it, and write it in Markdown.")
+        fix = ("Close every element you open, or write it in Markdown." if what.startswith("elements nested") else
+               "A page's HTML may not run scripts, load styles, other documents or addresses, or send the reader "
+               "elsewhere (see SECURITY.md): remove it, and write it in Markdown.")
+        _PAGE_PROBLEMS.append(f"{where}: the page holds {what}. {fix}")
     if "template" in page.meta:
         _PAGE_PROBLEMS.append(f"docs/{page.file.src_uri}: front matter 'template' is not allowed: a page cannot "
                               f"choose the theme's template it is rendered with. Remove the line.")

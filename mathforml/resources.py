@@ -15,16 +15,18 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 
-from mathforml.syllabus import Problems, SyllabusError
+from mathforml.syllabus import Problems, SyllabusError, visible
 
 HEADING = "Resources"
 KINDS = ("book", "course", "video series", "video", "notes", "interactive", "reference", "paper", "tutorial")
 COSTS = ("free", "free to audit", "paid")
 FORMAT = "- [Title](https://address) by Author · *kind · cost · effort · pointer* · What it is best for."
 SEPARATOR = " · "
+MAX_HOURS = 10_000  # as for a topic's hours (syllabus.schema.json)
 
 # A topic page over this size is refused before MkDocs reads it: the largest real page is under 14 KB,
 # and some hostile Markdown (thousands of unclosed tags) costs the renderer and search far more than its size.
@@ -145,7 +147,11 @@ def _parse_item(item, topic_id, name):
     if not link:
         raise SyllabusError(f"{where}: this resource has no link at its start. Write each resource as {FORMAT}")
     title, url = link["title"].strip(), link["url"]
-    where = f"{where}: resource '{title}'"
+    if not visible(title):
+        raise SyllabusError(f"{where}: this resource's title shows nothing (it is empty, spaces or invisible characters). "
+                            f"Write the resource's name between the brackets: [Title](https://address).")
+    shown = title if len(title) <= 80 else title[:77] + "..."  # a message quotes a long value in part
+    where = f"{where}: resource '{shown}'"
     rest = _REST.match(item.text[link.end():])
     if not rest:
         raise SyllabusError(f"{where}: after the link (and 'by' authors) comes ' · *kind · cost · effort*'. Write each resource as {FORMAT}")
@@ -166,8 +172,19 @@ def _parse_item(item, topic_id, name):
     hours = _hours(effort)
     if hours is None:
         raise SyllabusError(f"{where}: the effort '{effort}' is not a number of hours. Write it like '12 h', '1.5 h' or '40 min'.")
+    if hours > MAX_HOURS:
+        raise SyllabusError(f"{where}: the effort '{effort}' is over {MAX_HOURS:,} hours, the most a topic may take. "
+                            f"Write the time for the part this topic needs.")
+    shown_url = url if len(url) <= 100 else url[:97] + "..."
     if not url.startswith("https://"):
-        raise SyllabusError(f"{where}: the address '{url}' is not https. Link the https address; every resource is linked over https.")
+        raise SyllabusError(f"{where}: the address '{shown_url}' is not https. Link the https address; every resource is linked over https.")
+    try:
+        host = urlsplit(url).netloc
+    except ValueError:  # such as an unclosed '[' of an IPv6 host
+        raise SyllabusError(f"{where}: '{shown_url}' is not a valid address. Copy the address from the browser's address bar.") from None
+    if "@" in host:
+        raise SyllabusError(f"{where}: the address '{shown_url}' has a user name in it (before '@'), which can disguise "
+                            f"where it leads. Link the address without it.")
     return Resource(
         key=f"{topic_id}|{url}|{pointer}", title=title, url=url, authors=" ".join((rest["authors"] or "").split()),
         kind=kind, cost=cost, hours=hours, pointer=pointer, note=(rest["note"] or "").strip(), line=item.first + 1,

@@ -89,3 +89,28 @@ def test_a_renamed_topics_old_address_carries_a_policy(tmp_path):
     redirect = read_html(project / "site/topics/old/index.html")
     policy = redirect.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
     assert "default-src 'none'" in policy
+
+
+def test_elements_left_open_a_hundred_deep_are_refused_before_the_search_index_reads_them(tmp_path):
+    """15,000 unclosed <b>, under the page budget, took about 10 s in Material's search plugin."""
+    result = build(tmp_path, PAGE + "\n" + "<b>x" * 15000 + "\n")
+    assert result.returncode != 0
+    assert "docs/topics/a.md:29: the page holds elements nested more than 100 deep (an unclosed <b>?). Close every element" in result.stderr, result.stderr[-500:]
+
+
+@pytest.mark.parametrize("line, message", [
+    ("- [\u200b](https://x.org/) · *book · free · 1 h · ch. 1* · A note.", "this resource's title shows nothing"),
+    ("- [ ](https://x.org/) · *book · free · 1 h · ch. 1* · A note.", "this resource's title shows nothing"),
+    ("- [R](https://user:pw@x.org/) · *book · free · 1 h · ch. 1* · A note.", "has a user name in it (before '@')"),
+    ("- [R](https://evil.example@x.org/) · *book · free · 1 h · ch. 1* · A note.", "has a user name in it (before '@')"),
+    ("- [R](https://[::1/) · *book · free · 1 h · ch. 1* · A note.", "is not a valid address"),
+    ("- [R](https://x.org/) · *book · free · 20000 h · ch. 1* · A note.", "is over 10,000 hours"),
+    ("- [" + "T" * 100_000 + "](https://x.org/) · *boook · free · 1 h · ch. 1* · A note.", "resource '" + "T" * 77 + "...'"),
+])
+def test_a_resource_line_an_author_could_abuse_is_refused_briefly(line, message):
+    from mathforml.resources import parse_resources
+    from mathforml.syllabus import SyllabusError
+    with pytest.raises(SyllabusError) as caught:
+        parse_resources(f"## Resources\n\n{line}\n{line.replace('ch. 1', 'ch. 2')}\n", "a", "docs/topics/a.md")
+    text = str(caught.value)
+    assert message in text and text.startswith("docs/topics/a.md:3: ") and len(text.splitlines()[0]) < 600, text[:300]
