@@ -10,6 +10,10 @@
       mf.show(data, state);
       mf.syncPlanInputs(state);
       mf.showPlan(data, state);
+      if (mf.setAside) {
+        say(mf.t("js.set-aside", { entries: mf.t("js.entries", { count: mf.setAside.entries }), key: mf.setAside.key }),
+            document.querySelector('[data-progress="form"]'));
+      }
       return data;
     });
   }

@@ -53,12 +53,36 @@
     return { version: 2, topics: state.topics, resources: state.resources, hoursPerWeek: state.hoursPerWeek, goal: state.goal };
   };
 
-  mf.load = function () {
+  // What this version could not read of the stored progress is copied, as it was, to SET_ASIDE
+  // before anything is saved over it, and the plan page says so (mf.setAside): never dropped unsaid.
+  var SET_ASIDE = KEY + ":set-aside";
+  mf.setAside = null;
+
+  function keepAside(text, entries) {
     try {
-      return mf.normalize(JSON.parse(localStorage.getItem(KEY))).state;
+      if (localStorage.getItem(SET_ASIDE) !== text) localStorage.setItem(SET_ASIDE, text);
+      mf.setAside = { entries: entries, key: SET_ASIDE };
+    } catch (error) {
+      mf.setAside = { entries: entries, key: "" };
+    }
+  }
+
+  mf.load = function () {
+    var text = null;
+    try {
+      text = localStorage.getItem(KEY);
     } catch (error) {
       return mf.emptyState();
     }
+    var read;
+    try {
+      read = mf.normalize(JSON.parse(text));
+    } catch (error) {
+      keepAside(text, 1);
+      return mf.emptyState();
+    }
+    if (read.dropped) keepAside(text, read.dropped);
+    return read.state;
   };
 
   // True when the state was written; false when storage is full or blocked (private modes).
