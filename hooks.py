@@ -22,7 +22,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from mathforml import unused_css
-from mathforml.page_html import forbidden_html, lines_of
+from mathforml.page_html import forbidden_html, forged_markers, lines_of
 
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
@@ -100,6 +100,9 @@ def _refused_html(html, page):
                "A page's HTML may not run scripts, load styles, other documents or addresses, or send the reader "
                "elsewhere (see SECURITY.md): remove it, and write it in Markdown.")
         _PAGE_PROBLEMS.append(f"{where}: the page holds {what}. {fix}")
+    for line, text in forged_markers(source):
+        _PAGE_PROBLEMS.append(f"docs/{page.file.src_uri}:{line}: '{text}' is written only by the build (its generated blocks "
+                              f"and the progress controls); a page cannot write it. Remove it.")
     if "template" in page.meta:
         _PAGE_PROBLEMS.append(f"docs/{page.file.src_uri}: front matter 'template' is not allowed: a page cannot "
                               f"choose the theme's template it is rendered with. Remove the line.")

@@ -79,3 +79,14 @@ def lines_of(source, needles):
         after[needle.lower()] = index + 1
         lines.append(source.count("\n", 0, index) + 1)
     return lines
+
+
+# What only the build writes: its block markers, the attributes the progress script reads, and the
+# ids of its controls. Written in a page, they would duplicate a generated block or fake a control.
+_GENERATED = re.compile(r"syllabus-block-|\bdata-(?:progress|syllabus|plan)\b|\bid\s*=\s*[\"']?(?:syllabus-|plan-|progress-)", re.I)
+
+
+def forged_markers(source):
+    """(line, text) of each place in a page's own source that writes what only the build may write."""
+    return [(number, match.group()) for number, line in enumerate(source.splitlines(), start=1)
+            for match in [_GENERATED.search(line)] if match]

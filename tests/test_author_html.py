@@ -114,3 +114,15 @@ def test_a_resource_line_an_author_could_abuse_is_refused_briefly(line, message)
         parse_resources(f"## Resources\n\n{line}\n{line.replace('ch. 1', 'ch. 2')}\n", "a", "docs/topics/a.md")
     text = str(caught.value)
     assert message in text and text.startswith("docs/topics/a.md:3: ") and len(text.splitlines()[0]) < 600, text[:300]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("<!-- syllabus-block-0 -->", "syllabus-block-"),
+    ('<input type="checkbox" data-progress-topic="a" value="done">', "data-progress"),
+    ('<div data-syllabus="header">fake</div>', "data-syllabus"),
+    ('<span id="plan-hours">x</span>', 'id="plan-'),
+])
+def test_a_page_cannot_write_the_builds_markers_or_controls(tmp_path, text, found):
+    result = build(tmp_path, f"Prose.\n{text}\n\n{PAGE}")
+    assert result.returncode != 0
+    assert f"docs/topics/a.md:2: '{found}' is written only by the build" in result.stderr, result.stderr[-600:]
