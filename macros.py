@@ -72,7 +72,8 @@ def define_env(env):
             log.info("No strings for theme.language '%s' in mathforml/strings/: generated texts are in English.",
                      config["theme"]["language"])
         env.variables["syllabus_strings"] = strings
-        syllabus = load_syllabus(Path(env.project_dir) / SYLLABUS_FILE, config["docs_dir"])
+        # Before MkDocs reads docs/: it follows symbolic links, and would publish what they name.
+        syllabus = load_syllabus(Path(env.project_dir) / SYLLABUS_FILE, config["docs_dir"], config["use_directory_urls"])
         env.variables["syllabus_resources"] = load_resources(syllabus, config["docs_dir"])
         # The content rules (mathforml/content.py): errors stop the build like syllabus problems;
         # warnings are reported, not failed on, so `--strict` publishes a page a forker is still growing.
