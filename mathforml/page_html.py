@@ -59,8 +59,22 @@ class _Finder(HTMLParser):
                 self.found.append((f"a {m[1].lower()}: address in '{name}' on <{tag}>", m[1]))
 
 
+def _unclosed_comment(html):
+    start = 0
+    while (opening := html.find("<!--", start)) >= 0:
+        closing = html.find("-->", opening + 4)
+        if closing < 0:
+            return True
+        start = closing + 3
+    return False
+
+
 def forbidden_html(html):
-    """What of FORBIDDEN_TAGS, event attributes and script addresses the rendered `html` holds, in order."""
+    """What of FORBIDDEN_TAGS, event attributes and script addresses the rendered `html` holds, in order.
+    A comment left open is refused too: it hides the rest of the page from this reading but not from
+    whatever closes it later in the finished page."""
+    if _unclosed_comment(html):
+        return [("an HTML comment that is never closed ('<!--' without '-->')", "<!--")]
     finder = _Finder()
     finder.feed(html)
     finder.close()
