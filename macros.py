@@ -21,7 +21,7 @@ from mathforml.graph import SyllabusGraph
 from mathforml.repository import github_pages_url
 from mathforml.resources import load_resources, with_done_boxes
 from mathforml.strings import load_strings
-from mathforml.syllabus import TOPICS_DIR, SyllabusError, load_syllabus
+from mathforml.syllabus import TOPICS_DIR, SyllabusError, load_syllabus, printable
 
 log = logging.getLogger("mkdocs.mathforml")
 SYLLABUS_FILE = "syllabus.yml"
@@ -194,6 +194,39 @@ PROGRESS_DATA = "javascripts/progress-data.json"
 INTERNAL_KEYS = ("syllabus_blocks", "syllabus_description", "syllabus_summary")
 
 
+# What a topic page's front matter may set, and how: the theme reads other keys (icon, status,
+# template...) as names of its own files or settings, which a page must not choose.
+TOPIC_FRONT_MATTER = {
+    "title": "text", "description": "text",
+    "hide": "a list of some of navigation, toc, footer, path, tags, feedback",
+    "search": "exclude: true, or boost: a number",
+}
+_HIDEABLE = {"navigation", "toc", "footer", "path", "tags", "feedback"}
+
+
+def _front_matter_value_ok(key, value):
+    if key in ("title", "description"):
+        return isinstance(value, str)
+    if key == "hide":
+        return isinstance(value, list) and all(isinstance(v, str) and v in _HIDEABLE for v in value)
+    return (isinstance(value, dict) and set(value) <= {"exclude", "boost"} and isinstance(value.get("exclude", False), bool)
+            and isinstance(value.get("boost", 1), (int, float)) and not isinstance(value.get("boost", 1), bool))
+
+
+def _check_topic_front_matter(src, meta):
+    problems = []
+    for key, value in meta.items():
+        if key in INTERNAL_KEYS or key == "render_macros":
+            continue  # refused below, with their own messages
+        if key not in TOPIC_FRONT_MATTER:
+            problems.append(f"docs/{src}: front matter '{printable(str(key))[:40]}' is not allowed on a topic page. A topic page's "
+                            f"front matter may set only {', '.join(TOPIC_FRONT_MATTER)}; remove the line.")
+        elif not _front_matter_value_ok(key, value):
+            problems.append(f"docs/{src}: front matter '{key}' must be {TOPIC_FRONT_MATTER[key]}.")
+    if problems:
+        raise PluginError("\n".join(problems))
+
+
 def on_pre_page_macros(env):
     """Runs before mkdocs-macros would read the page as a template: refuses what must not be there."""
     src = env.page.file.src_uri
@@ -201,6 +234,8 @@ def on_pre_page_macros(env):
         if key in env.page.meta:
             raise PluginError(f"docs/{src}: front matter '{key}' is a name the build sets itself. Remove the line.")
     graph = env.variables.get("syllabus_graph")
+    if graph is not None and src in graph.by_page:
+        _check_topic_front_matter(src, env.page.meta)
     if graph is not None and src in graph.by_page and "render_macros" in env.page.meta:
         raise PluginError(
             f"docs/{src}: front matter 'render_macros' is not allowed on a topic page. Topic pages are plain "

@@ -126,3 +126,23 @@ def test_a_page_cannot_write_the_builds_markers_or_controls(tmp_path, text, foun
     result = build(tmp_path, f"Prose.\n{text}\n\n{PAGE}")
     assert result.returncode != 0
     assert f"docs/topics/a.md:2: '{found}' is written only by the build" in result.stderr, result.stderr[-600:]
+
+
+@pytest.mark.parametrize("front, message", [
+    ("icon: '\"><script>alert(1)</script>'", "front matter 'icon' is not allowed on a topic page."),
+    ("status: new", "front matter 'status' is not allowed on a topic page."),
+    ("hide: '<b>'", "front matter 'hide' must be a list of some of navigation, toc, footer, path, tags, feedback."),
+    ("title: [1, 2]", "front matter 'title' must be text."),
+    ("search: {boost: true}", "front matter 'search' must be exclude: true, or boost: a number."),
+])
+def test_a_topic_pages_front_matter_sets_only_what_it_may(tmp_path, front, message):
+    """The theme reads 'icon' as the name of one of its files: a hostile value was a traceback."""
+    result = build(tmp_path, f"---\n{front}\n---\n{PAGE}")
+    assert result.returncode != 0
+    assert f"docs/topics/a.md: {message}" in result.stderr and "Traceback" not in result.stderr, result.stderr[-800:]
+
+
+def test_a_topic_page_may_hide_its_table_of_contents(tmp_path):
+    project = make_project(tmp_path, ONE, {"a": "---\nhide: [toc]\nsearch: {boost: 2}\ndescription: About A.\n---\n" + PAGE})
+    assert run_build(project).returncode == 0
+    assert read_html(project / "site/topics/a/index.html").select_one('meta[name="description"]')["content"] == "About A."
