@@ -29,7 +29,9 @@ TOPICS_DIR = "topics"
 EXAMPLE = "README.md and the site's page 'Customize your own syllabus' (docs/customize.md)"
 
 
-_LINE_BREAKS = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+# Written out in messages: control characters (C0, DEL, C1: U+009B alone starts a terminal command),
+# line separators, and the bidirectional controls that reorder what a terminal or editor shows.
+_LINE_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 MAX_PROBLEMS = 20

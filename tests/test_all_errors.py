@@ -145,3 +145,11 @@ def test_yaml_11_number_traps_say_what_was_read(written, read, why):
     (message,) = syllabus_problems(ONE_TOPIC.replace("hours: 2", f"hours: {written}"))
     assert message.startswith(f"syllabus.yml:6: field 'hours': '{written}' is read as {read}: {why}")
     assert parse_syllabus(ONE_TOPIC.replace("hours: 2", 'hours: 17')).topics[0].hours == 17
+
+
+def test_c1_and_bidirectional_controls_are_written_out_in_messages():
+    """U+009B alone starts a terminal command; U+202E reverses what a terminal shows after it."""
+    lines = syllabus_problems(ONE_TOPIC.replace("  - id: a\n", "  - id: a\n    colour: \"x\\u009by\\u202ez\"\n"))
+    assert "\x9b" not in "".join(lines) and "\u202e" not in "".join(lines)
+    message = SyllabusError("syllabus.yml:3: topic 'a\x9b\u202e\u2066': bad.").problems[0]
+    assert message == "syllabus.yml:3: topic 'a\\x9b\\u202e\\u2066': bad."
