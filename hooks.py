@@ -56,8 +56,20 @@ PROGRESS_PARTS = ("store", "syllabus", "show", "plan", "transfer", "main")
 PROGRESS_SCRIPT = "javascripts/progress.js"
 
 
+def inside_docs(files, docs_dir):
+    """The files that really lie under docs_dir. The build refuses links under docs/ (mathforml/inputs.py);
+    while serving, a refused syllabus becomes an error page and MkDocs goes on, so nothing reached
+    through a link is ever kept."""
+    from mkdocs.structure.files import Files
+
+    docs = os.path.realpath(docs_dir) + os.sep
+    return Files([f for f in files if not f.abs_src_path or os.path.realpath(f.abs_src_path).startswith(docs)])
+
+
 def on_files(files, config):
     from mkdocs.structure.files import File
+
+    files = inside_docs(files, config["docs_dir"])
 
     parts = [files.get_file_from_path(f"javascripts/progress/{name}.js") for name in PROGRESS_PARTS]
     if not all(parts):

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -199,3 +200,30 @@ def test_did_you_mean_is_bounded_for_parts_and_unclaimed_pages(tmp_path, close_m
         (project / "docs" / "topics" / f"stray-{i}.md").write_text("x", encoding="utf-8")
     assert len(load_problems(project)) == n
     assert len(close_matches_calls) <= MAX_PROBLEMS
+
+
+def test_while_serving_nothing_reached_through_a_link_is_kept(tmp_path):
+    """make serve shows a refused syllabus as an error page and goes on; hooks.on_files drops what a
+    link under docs/ reaches, so the served site never holds it."""
+    import importlib.util
+    from mkdocs.structure.files import File, Files
+
+    from conftest import ONE_TOPIC, make_project
+    project = make_project(tmp_path, ONE_TOPIC)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET")
+    (project / "docs" / "assets" / "env.txt").symlink_to(secret)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "private.md").write_text("PRIVATE")
+    (project / "docs" / "linked").symlink_to(tmp_path / "outside", target_is_directory=True)
+    docs = project / "docs"
+    import os
+    paths = [Path(root, name) for root, _, names in os.walk(docs, followlinks=True) for name in names]  # as MkDocs lists
+    listed = [File(p.relative_to(docs).as_posix(), str(docs), str(project / "site"), True) for p in paths]
+    assert any(f.src_uri.startswith("linked/") for f in listed)
+    spec = importlib.util.spec_from_file_location("hooks_under_test", project / "hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    kept = {f.src_uri for f in hooks.inside_docs(Files(listed), str(docs))}
+    assert "assets/env.txt" not in kept and not any(uri.startswith("linked/") for uri in kept)
+    assert "assets/logo.svg" in kept and "topics/a.md" in kept
