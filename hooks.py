@@ -62,8 +62,12 @@ def inside_docs(files, docs_dir):
     through a link is ever kept."""
     from mkdocs.structure.files import Files
 
-    docs = os.path.realpath(docs_dir) + os.sep
-    return Files([f for f in files if not f.abs_src_path or os.path.realpath(f.abs_src_path).startswith(docs)])
+    listed, real = os.path.abspath(docs_dir) + os.sep, os.path.realpath(docs_dir) + os.sep
+
+    def reached_through_a_link(file):  # the theme's own files lie elsewhere and stay
+        path = file.abs_src_path
+        return bool(path) and os.path.abspath(path).startswith(listed) and not os.path.realpath(path).startswith(real)
+    return Files([f for f in files if not reached_through_a_link(f)])
 
 
 def on_files(files, config):

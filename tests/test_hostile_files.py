@@ -227,3 +227,18 @@ def test_while_serving_nothing_reached_through_a_link_is_kept(tmp_path):
     kept = {f.src_uri for f in hooks.inside_docs(Files(listed), str(docs))}
     assert "assets/env.txt" not in kept and not any(uri.startswith("linked/") for uri in kept)
     assert "assets/logo.svg" in kept and "topics/a.md" in kept
+
+
+def test_the_themes_own_files_are_kept_while_links_are_dropped(tmp_path):
+    import importlib.util
+
+    from mkdocs.structure.files import File, Files
+    spec = importlib.util.spec_from_file_location("hooks_under_test2", Path(__file__).parent.parent / "hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "main.css").write_text("x")
+    (tmp_path / "docs").mkdir()
+    kept = hooks.inside_docs(Files([File("main.css", str(theme), str(tmp_path / "site"), True)]), str(tmp_path / "docs"))
+    assert [f.src_uri for f in kept] == ["main.css"]
