@@ -72,6 +72,8 @@ def test_the_progress_script_speaks_the_sites_language(browser, french_site):
                    for f in fragments(text) if f not in FRENCH_WORDS}
         shown = page.locator(GENERATED).all_inner_texts()
         page.goto(url + "plan/")
+        # Once the progress script has shown the stored plan; before, it would overwrite what is typed.
+        page.evaluate("() => window.mathforml.syllabus()")
         page.locator("#plan-hours").fill("0")
         shown += page.locator(GENERATED).all_inner_texts()
         expect(page.locator("#plan-hours-message")).to_contain_text("Indiquez un nombre d’heures")

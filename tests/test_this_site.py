@@ -121,3 +121,18 @@ def test_every_internal_link_and_anchor_of_this_site_resolves(this_site):
 
 def test_every_topic_page_of_this_site_shows_its_math_as_mathml(this_site):
     assert raw_tex_pages(this_site, SYLLABUS) == []
+
+
+# The budgets of mathforml/resources.py and mathml.py leave this site's pages a wide margin.
+def test_the_largest_formula_of_this_site_is_far_under_the_budget():
+    import re
+
+    from mathforml import mathml
+    formulas = [m[1] or m[2] for page in (ROOT / "docs/topics").glob("*.md")
+                for m in re.finditer(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$", page.read_text(encoding="utf-8"), re.S)]
+    assert formulas and max(map(len, formulas)) * 5 < mathml.MAX_FORMULA_CHARS
+
+
+def test_the_largest_page_of_this_site_is_far_under_the_budget():
+    from mathforml import resources
+    assert max(p.stat().st_size for p in (ROOT / "docs/topics").glob("*.md")) * 4 < resources.MAX_PAGE_BYTES
