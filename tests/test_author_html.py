@@ -146,3 +146,10 @@ def test_a_topic_page_may_hide_its_table_of_contents(tmp_path):
     project = make_project(tmp_path, ONE, {"a": "---\nhide: [toc]\nsearch: {boost: 2}\ndescription: About A.\n---\n" + PAGE})
     assert run_build(project).returncode == 0
     assert read_html(project / "site/topics/a/index.html").select_one('meta[name="description"]')["content"] == "About A."
+
+
+def test_a_comment_left_open_is_refused_though_a_generated_marker_follows_it(tmp_path):
+    """The topic footer's marker ends in '-->'; the template replaces it, which left the author's '<!--' open."""
+    result = build(tmp_path, "<!--\n\n" + PAGE)
+    assert result.returncode != 0
+    assert "docs/topics/a.md:1: the page holds an HTML comment that is never closed" in result.stderr, result.stderr[-600:]

@@ -7,7 +7,7 @@ import io
 import os
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ONE_TOPIC, examples, make_project
@@ -52,6 +52,7 @@ def build_in_process(project):
 
 
 @settings(max_examples=examples(60), deadline=None, suppress_health_check=list(HealthCheck))
+@example(pieces=["<!--"], front={})  # found in a fork's run: the footer marker's '-->' closed it in the check
 @given(pieces=st.lists(st.one_of(st.sampled_from(SNIPPETS), st.sampled_from(BENIGN), st.text(max_size=20)), max_size=8),
        front=FRONT)
 def test_a_hostile_page_publishes_nothing_that_runs_or_stops_cleanly(tmp_path_factory, pieces, front):
