@@ -21,8 +21,9 @@ import rjsmin
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
-from mathforml import unused_css
-from mathforml.page_html import forbidden_html, forged_markers, lines_of
+from mathforml import mathml, unused_css
+from mathforml.page_html import forbidden_html, forged_markers, lines_of, rendered_resources
+from mathforml.resources import FORMAT, HEADING
 
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
@@ -127,6 +128,30 @@ def _refused_html(html, page):
                               f"choose the theme's template it is rendered with. Remove the line.")
 
 
+def _unread_resources(html, page, resources):
+    """What the rendered topic page shows that the build's reading of its resources missed: Markdown
+    renders more than one line-based reading sees (an indented or numbered item, a heading written
+    with a character reference, front matter that is not valid), and a hidden item is read but not shown."""
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    name = f"docs/{page.file.src_uri}"
+    headings, links, boxes, http = rendered_resources(html, HEADING)
+    if headings != 1:
+        _PAGE_PROBLEMS.append(f"{name}: the page shows {headings} level-2 headings reading '{HEADING}'; the build reads "
+                              f"resources under one, written exactly '## {HEADING}'. Keep that one and rename the others.")
+    read = {r.url for r in resources} | {url for r in resources for url in re.findall(r"\]\(([^)\s]+)\)", f"{r.authors} {r.note}")}
+    unread = [href for href in links if href not in read]
+    for href, line in zip(unread, lines_of(source, unread)):
+        shown = href if len(href) <= 100 else href[:97] + "..."
+        _PAGE_PROBLEMS.append(f"{name}:{line or '?'}: the {HEADING} section shows a link to '{shown}' that the build "
+                              f"does not read as a resource. Write each resource at the start of a line, as {FORMAT}")
+    if boxes != len(resources):
+        _PAGE_PROBLEMS.append(f"{name}: the build reads {len(resources)} resources on this page but it shows {boxes} of "
+                              f"them (is one inside a comment?). Show every resource in the list, or remove it.")
+    for url, line in zip(http, lines_of(source, http)):
+        shown = url if len(url) <= 100 else url[:97] + "..."
+        _PAGE_PROBLEMS.append(f"{name}:{line or '?'}: the page links {shown} over plain http. Link its https address.")
+
+
 def on_env(env, config, files):
     if _PAGE_PROBLEMS:
         problems = sorted(set(_PAGE_PROBLEMS))
@@ -135,8 +160,17 @@ def on_env(env, config, files):
     return env
 
 
+def on_page_markdown(markdown, page, config, files):
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else markdown
+    mathml.CURRENT_PAGE.set((f"docs/{page.file.src_uri}", source))
+    return markdown
+
+
 def on_page_content(html, page, config, files):
     _refused_html(html, page)
+    resources = getattr(page, "syllabus_resources", None)
+    if resources is not None:
+        _unread_resources(html, page, resources)
     # A topic's summary goes into the page's own content, under its header, so search indexes it.
     summary = getattr(page, "syllabus_summary", None)
     if not summary:

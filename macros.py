@@ -191,7 +191,7 @@ def _link_from(env):
 PROGRESS_DATA = "javascripts/progress-data.json"
 
 # Front-matter keys the build sets on pages itself (hooks.py, overrides/main.html): never from a page.
-INTERNAL_KEYS = ("syllabus_blocks", "syllabus_description", "syllabus_summary")
+INTERNAL_KEYS = ("syllabus_blocks", "syllabus_description", "syllabus_summary", "syllabus_resources")
 
 
 # What a topic page's front matter may set, and how: the theme reads other keys (icon, status,
@@ -254,7 +254,9 @@ def on_post_page_macros(env):
         return
     env.page.syllabus_description = escape(topic.summary)
     env.page.syllabus_summary = env.page.syllabus_description
-    env.markdown = with_done_boxes(env.markdown, env.variables["syllabus_resources"][topic.id], f"docs/{topic.page}")
+    # hooks.py compares them with what the rendered page shows.
+    env.page.syllabus_resources = env.variables["syllabus_resources"][topic.id]
+    env.markdown = with_done_boxes(env.markdown, env.page.syllabus_resources, f"docs/{topic.page}")
     map_link = get_relative_url(_page_url(env.conf, "map.md"), env.page.url)
     strings = env.variables["syllabus_strings"]
     header = _after_markdown(env, render.topic_header(graph, topic.id, _link_from(env), map_link, strings))

@@ -225,7 +225,7 @@ def check_content(syllabus, docs_dir, resources):
     efforts = {}
     for topic in syllabus.topics:
         name = f"docs/{topic.page}"
-        lines = (Path(docs_dir) / topic.page).read_text(encoding="utf-8").splitlines()
+        lines = (Path(docs_dir) / topic.page).read_text(encoding="utf-8-sig").splitlines()
         bodies = _section_bodies(lines)
         found = _check_sections(name, lines, bodies, problems)
         if "Worked exercises" in found:

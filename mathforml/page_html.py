@@ -104,3 +104,56 @@ def forged_markers(source):
     """(line, text) of each place in a page's own source that writes what only the build may write."""
     return [(number, match.group()) for number, line in enumerate(source.splitlines(), start=1)
             for match in [_GENERATED.search(line)] if match]
+
+
+class _Reading(HTMLParser):
+    """What a reader of the rendered page sees: its level-2 headings, the links and Done boxes under
+    the one named `heading`, and every plain-http address."""
+
+    def __init__(self, heading):
+        super().__init__(convert_charrefs=True)
+        self.heading, self.headings = heading, 0
+        self.in_h2 = self.in_section = self.in_headerlink = False
+        self.h2_text, self.links, self.boxes, self.http = [], [], 0, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "h2":
+            self.in_h2, self.h2_text, self.in_section = True, [], False
+        elif tag == "a" and "headerlink" in (attrs.get("class") or "").split():
+            self.in_headerlink = True
+        elif self.in_section and tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if self.in_section and tag == "input" and "data-progress-resource" in attrs:
+            self.boxes += 1
+        for name, value in attrs.items():
+            if name in URL_ATTRIBUTES and value and (m := _SCHEME.match(value)) and m[1].lower() == "http":
+                self.http.append(value.strip())
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "a":
+            self.in_headerlink = False
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self.in_headerlink = False
+        elif tag == "h2" and self.in_h2:
+            self.in_h2 = False
+            if " ".join("".join(self.h2_text).split()) == self.heading:
+                self.headings += 1
+                self.in_section = self.headings == 1
+
+    def handle_data(self, data):
+        if self.in_h2 and not self.in_headerlink:
+            self.h2_text.append(data)
+
+
+def rendered_resources(html, heading):
+    """(how many level-2 headings read `heading`, the links under the first, its Done boxes, and every
+    http: address of the page) as the rendered `html` shows them: what a reader sees, whatever the
+    Markdown source looked like to a line-based reading."""
+    reading = _Reading(heading)
+    reading.feed(html)
+    reading.close()
+    return reading.headings, reading.links, reading.boxes, reading.http

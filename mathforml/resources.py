@@ -34,6 +34,8 @@ MAX_PAGE_BYTES = 64_000
 _HEADING_START = re.compile(r"(#{1,6})\s+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ITEM_START = re.compile(r"^[-*+]\s+")
+# A line that opens a Markdown block of its own rather than continuing the item above it.
+_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|```|~~~|<|#|>|\||!!!|\?\?\?)")
 _LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)")
 _REST = re.compile(r"^(?: by (?P<authors>.+?))? · \*(?P<meta>[^*]+)\*(?: · (?P<note>.+))?$")
 _EFFORT = re.compile(r"^(?P<number>\d+(?:\.\d+)?) ?(?P<unit>h|min)$")
@@ -108,24 +110,49 @@ def _items(text, name):
         )
     heading = found[0][1]
     end = next((index for level, _, index in headings if index > heading and level <= 2), len(lines))
-    items, fenced, open_item = [], False, False
+    items, open_item, unread, unread_run = [], False, Problems(), False
     for index in range(heading + 1, end):
         line = lines[index]
-        if _FENCE.match(line):
-            fenced, open_item = not fenced, False
-        elif fenced or not line.strip():
-            open_item = False  # a blank line ends an item (Markdown's lazy continuation stops there)
+        if not line.strip():
+            open_item = unread_run = False  # a blank line ends an item (Markdown's lazy continuation stops there)
         elif _ITEM_START.match(line):
             items.append(_Item(index, _ITEM_START.sub("", line, count=1).strip()))
-            open_item = True
-        elif open_item:
+            open_item, unread_run = True, False
+        elif open_item and not _BLOCK_START.match(line):
             items[-1] = _Item(items[-1].first, f"{items[-1].text} {line.strip()}")
+        elif not _BLOCK_START.match(line):
+            unread_run = False  # a paragraph of prose; its links are checked where the page is rendered
+        elif unread_run:
+            continue  # one message for a run of such lines
+        else:
+            unread_run = True
+            # Markdown would render it (an indented or numbered item, a code block, HTML...) where
+            # this reading does not look: refused, so that what is read is what is shown.
+            unread.add(SyllabusError(
+                f"{name}:{index + 1}: the build cannot read this line of the '{HEADING}' section as part of a resource "
+                f"({_what_line_is(line)}). The section holds only its list: start each resource at the beginning of a "
+                f"line with '- ', and move other blocks out of the section."
+            ))
+    unread.raise_any()
     if not items:
         raise SyllabusError(
             f"{name}:{heading + 1}: the '## {HEADING}' section has no list. List each resource on a line starting "
             f"with '- ', like - [Title](https://address) · *book · free · 8 h* · What it is best for."
         )
     return items
+
+
+def _what_line_is(line):
+    text = line.strip()
+    if re.match(r"\d{1,9}[.)]\s", text):
+        return "a numbered item"
+    if re.match(r"[-*+]\s", text):
+        return "an item that does not start at the beginning of the line"
+    if text.startswith(("```", "~~~")):
+        return "a code block"
+    if text.startswith("<"):
+        return "HTML"
+    return "a block of its own"
 
 
 def _did_you_mean(word, options):
@@ -242,7 +269,7 @@ def load_resources(syllabus, docs_dir):
                     f"docs/{topic.page}: the page is {size:,} bytes; a topic page may have at most {MAX_PAGE_BYTES:,}. "
                     f"Shorten it, or split it into more topics."
                 )
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads it: a byte-order mark is not text
             resources[topic.id] = parse_resources(text, topic.id, f"docs/{topic.page}")
         except SyllabusError as error:
             problems.add(error)

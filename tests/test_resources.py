@@ -121,9 +121,17 @@ def test_two_resources_headings_are_an_error():
     assert message.startswith("docs/topics/calc.md:21: a second '## Resources' heading (the first is on line 9).")
 
 
-def test_a_list_inside_a_code_block_is_not_read():
-    page = PAGE.replace("Pick one; the first is the main one.", "```\n- not a resource\n```")
-    assert len(parse_resources(page, "calc", NAME)) == 3
+def test_prose_in_the_section_is_allowed_but_a_block_the_reading_would_not_see_is_refused():
+    assert len(parse_resources(PAGE, "calc", NAME)) == 3, "the page's sentence before the list is prose"
+    # Each of these renders where a line-based reading of the list does not look.
+    for block, what in [("```\n- [A](http://a.org/) · *book · free · 1 h*\n```", "a code block"),
+                        ("    ```\n- [A](http://a.org/) · *book · free · 1 h*", "a code block"),
+                        (" - [A](http://a.org/) · *book · free · 1 h*", "an item that does not start at the beginning of the line"),
+                        ("1. [A](http://a.org/) · *book · free · 1 h*", "a numbered item"),
+                        ("<!-- x -->", "HTML")]:
+        message = error_for(PAGE.replace("Pick one; the first is the main one.", block))
+        assert message.startswith(f"docs/topics/calc.md:11: the build cannot read this line of the 'Resources' section "
+                                  f"as part of a resource ({what}).")
 
 
 def test_note_is_optional_and_an_item_may_wrap_onto_the_next_line():
