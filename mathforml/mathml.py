@@ -6,6 +6,7 @@ into MathML with latex2mathml. Browsers render MathML Core natively.
 
 from __future__ import annotations
 
+import contextvars
 import html
 import logging
 import re
@@ -22,6 +23,10 @@ log = logging.getLogger("mkdocs.mathforml.mathml")
 _ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>[^<]*?)\\\)|\\\[(?P<block>[^<]*?)\\\])</(?P=tag)>'
 )
+# The page being converted, (its name, its source), set by hooks.py: Markdown tells an extension
+# nothing of the file, and a failure must name its page and line.
+CURRENT_PAGE = contextvars.ContextVar("current_page", default=None)
+
 # latex2mathml's time grows with the formula: the longest in docs/topics/ is about 350 characters.
 MAX_FORMULA_CHARS = 5_000
 
@@ -70,12 +75,17 @@ def _bold(char, italic):
     return None
 
 
+def _shown(tex):
+    """The formula as a message quotes it: in part when it is long."""
+    return repr(tex if len(tex) <= 60 else tex[:57] + "...")
+
+
 def tex_to_mathml(tex, display=False):
     """TeX source -> a <math> element; raises ValueError when latex2mathml cannot read it."""
     tex = tex.strip()
     if len(tex) > MAX_FORMULA_CHARS:
         raise ValueError(
-            f"cannot render the formula starting {tex[:40]!r}: it has {len(tex):,} characters, and a formula may have at "
+            f"cannot render the formula {_shown(tex)}: it has {len(tex):,} characters, and a formula may have at "
             f"most {MAX_FORMULA_CHARS:,}. Split it into several formulas."
         )
     names = {}
@@ -92,7 +102,7 @@ def tex_to_mathml(tex, display=False):
     try:
         mathml = convert(_OPERATOR_NAME.sub(operator_name, safe), display="block" if display else "inline")
     except Exception as error:  # latex2mathml raises many unrelated types for bad input
-        raise ValueError(f"cannot render the formula {tex!r}: {error}") from None
+        raise ValueError(f"cannot render the formula {_shown(tex)}: {str(error)[:200]}") from None
     return _polish(mathml, names, tex)
 
 
@@ -102,16 +112,16 @@ def _polish(mathml, names, tex):
         root = ElementTree.fromstring(mathml)
     except ElementTree.ParseError:
         # latex2mathml copies \text{...} unescaped: markup there would reach the page raw.
-        raise ValueError(f"cannot render the formula {tex!r}: it gives malformed MathML (is there a '<' or '&' in \\text?)") from None
+        raise ValueError(f"cannot render the formula {_shown(tex)}: it gives malformed MathML (is there a '<' or '&' in \\text?)") from None
     parents = {child: parent for parent in root.iter() for child in parent}
     for element in list(root.iter()):
         tag, text = element.tag.removeprefix(f"{{{NS}}}"), element.text or ""
         if tag not in ALLOWED_ELEMENTS:
-            raise ValueError(f"cannot render the formula {tex!r}: it would put <{tag}> into the page")
+            raise ValueError(f"cannot render the formula {_shown(tex)}: it would put <{tag}> into the page")
         for name in [n for n in element.attrib if n not in ALLOWED_ATTRIBUTES]:
             del element.attrib[name]
         if "\\" in text:
-            raise ValueError(f"cannot render the formula {tex!r}: unknown TeX command {text!r}")
+            raise ValueError(f"cannot render the formula {_shown(tex)}: unknown TeX command {text!r}")
         parent = parents.get(element)
         parent_tag = parent.tag.removeprefix(f"{{{NS}}}") if parent is not None else ""
         variant = element.get("mathvariant")
@@ -137,13 +147,23 @@ def _polish(mathml, names, tex):
     return ElementTree.tostring(root, encoding="unicode")
 
 
+def _where(tex):
+    """'docs/page.md:line: ' of a formula, as far as it is known."""
+    page = CURRENT_PAGE.get()
+    if page is None:
+        return ""
+    name, source = page
+    index = source.find(tex.strip()[:40])
+    return f"{name}:{source.count(chr(10), 0, index) + 1}: " if index >= 0 else f"{name}: "
+
+
 def _replace(match):
     display = match["block"] is not None
     tex = html.unescape(match["block"] if display else match["inline"])
     try:
         mathml = tex_to_mathml(tex, display)
     except ValueError as error:
-        log.warning(str(error))
+        log.warning(f"{_where(tex)}{error}")
         return match[0]
     # The TeX stays available to copy-paste and to screen readers that prefer it.
     mathml = mathml.replace("<math ", f'<math alttext="{html.escape(tex.strip(), quote=True)}" ', 1)

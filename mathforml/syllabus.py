@@ -194,7 +194,7 @@ class _Reporter:
         if len(path) >= 2 and path[0] == "topics" and isinstance(path[1], int):
             topic = self.data["topics"][path[1]]
             topic_id = topic.get("id") if isinstance(topic, dict) else None
-            parts.append(f"topic '{topic_id}'" if isinstance(topic_id, str) else f"topic #{path[1] + 1}")
+            parts.append(f"topic '{_cut(topic_id)}'" if isinstance(topic_id, str) else f"topic #{path[1] + 1}")
             if len(path) >= 3:
                 parts.append(f"field '{path[2]}'")
         elif path:
@@ -222,6 +222,11 @@ class _Hints:
             return ""
         self.left -= 1
         return _did_you_mean(word, self.options)
+
+
+def _cut(text, limit=64):
+    """An id or path as a message quotes it: in part past the longest an id may be (the schema's 64)."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _short(value, limit=40):
@@ -457,7 +462,7 @@ def parse_syllabus(text, name="syllabus.yml", use_directory_urls=True):
         if not isinstance(topic_id, str):
             continue
         if topic_id in seen:
-            problems.add(report.error(("topics", index, "id"), f"'{topic_id}' is already the id of topic #{seen[topic_id] + 1}.", "Give each topic its own id."))
+            problems.add(report.error(("topics", index, "id"), f"'{_cut(topic_id)}' is already the id of topic #{seen[topic_id] + 1}.", "Give each topic its own id."))
         else:
             seen[topic_id] = index
     renamed = {}
@@ -468,9 +473,9 @@ def parse_syllabus(text, name="syllabus.yml", use_directory_urls=True):
                 continue
             at = ("topics", index, "formerly", position)
             if old in seen:
-                problems.add(report.error(at, f"'{old}' is the id of a topic today.", "A former id must be one no topic has now."))
+                problems.add(report.error(at, f"'{_cut(old)}' is the id of a topic today.", "A former id must be one no topic has now."))
             elif old in renamed:
-                problems.add(report.error(at, f"'{old}' is already a former id of topic '{renamed[old]}'.", "Give each former id to one topic."))
+                problems.add(report.error(at, f"'{_cut(old)}' is already a former id of topic '{_cut(renamed[old])}'.", "Give each former id to one topic."))
             else:
                 renamed[old] = raw.get("id")
     hints = _Hints(seen)
@@ -483,11 +488,11 @@ def parse_syllabus(text, name="syllabus.yml", use_directory_urls=True):
             if not isinstance(required, str):
                 continue
             if required == raw.get("id"):
-                problems.add(report.error(at, "a topic cannot require itself.", f"Remove '{required}' from its own 'requires'."))
+                problems.add(report.error(at, "a topic cannot require itself.", f"Remove '{_cut(required)}' from its own 'requires'."))
             elif required not in seen:
                 hint = (f"It was renamed: write '{renamed[required]}'." if required in renamed else
                         hints(required) or "Add a topic with that id, or remove it from 'requires'.")
-                problems.add(report.error(at, f"no topic has the id '{required}'.", hint))
+                problems.add(report.error(at, f"no topic has the id '{_cut(required)}'.", hint))
     problems.raise_any()
 
     topics = tuple(
@@ -507,7 +512,7 @@ def parse_syllabus(text, name="syllabus.yml", use_directory_urls=True):
     pages = {}
     for index, topic in enumerate(topics):
         if topic.page in pages:
-            problems.add(report.error(("topics", index, "page"), f"'{topic.page}' is already the page of topic '{pages[topic.page]}'.", "Give each topic its own page."))
+            problems.add(report.error(("topics", index, "page"), f"'{_cut(topic.page, 120)}' is already the page of topic '{_cut(pages[topic.page])}'.", "Give each topic its own page."))
         pages[topic.page] = topic.id
     for earlier, later in inputs.collisions(_site_entries(topics, use_directory_urls, seen)):
         if (earlier[1], later[1]) == ("page", "page") and earlier[2].page == later[2].page:
@@ -533,7 +538,7 @@ def _check_parts(report, problems, raw_parts, topics):
     position = {}
     for index, raw in enumerate(raw_parts):
         if raw["id"] in position:
-            problems.add(report.error(("parts", index, "id"), f"'{raw['id']}' is already the id of part #{position[raw['id']] + 1}.", "Give each part its own id."))
+            problems.add(report.error(("parts", index, "id"), f"'{_cut(raw['id'])}' is already the id of part #{position[raw['id']] + 1}.", "Give each part its own id."))
             continue
         position[raw["id"]] = index
     hints = _Hints(position)
@@ -545,13 +550,13 @@ def _check_parts(report, problems, raw_parts, topics):
             problems.add(report.error(at, "no parts are listed in this file.", "Add a 'parts' list before 'topics' (see the customize page), or remove 'part' from the topic."))
         elif topic.part is not None and topic.part not in position:
             hint = hints(topic.part) or f"Use one of {', '.join(position)}, or add a part with that id to 'parts'."
-            problems.add(report.error(at, f"no part has the id '{topic.part}'.", hint))
+            problems.add(report.error(at, f"no part has the id '{_cut(topic.part)}'.", hint))
     if problems.errors:
         return ()  # the part of a topic is not known for sure: the order rule cannot be checked
     used = {t.part for t in topics}
     for index, raw in enumerate(raw_parts):
         if raw["id"] not in used:
-            problems.add(report.error(("parts", index), f"part '{raw['id']}' has no topics.", "Give it topics with 'part:', or remove it from 'parts'."))
+            problems.add(report.error(("parts", index), f"part '{_cut(raw['id'])}' has no topics.", "Give it topics with 'part:', or remove it from 'parts'."))
     by_id = {t.id: t for t in topics}
     for index, topic in enumerate(topics):
         for order, required_id in enumerate(topic.requires):
@@ -559,9 +564,9 @@ def _check_parts(report, problems, raw_parts, topics):
             if topic.part is not None and position[required.part] > position[topic.part]:
                 problems.add(report.error(
                     ("topics", index, "requires", order),
-                    f"'{topic.id}' (part '{topic.part}') requires '{required.id}' (part '{required.part}'), which comes later.",
-                    f"A topic may require only topics of its own part or of earlier parts: move '{required.id}' into part "
-                    f"'{topic.part}' or an earlier one, or move '{topic.id}' into part '{required.part}' or a later one.",
+                    f"'{_cut(topic.id)}' (part '{_cut(topic.part)}') requires '{_cut(required.id)}' (part '{_cut(required.part)}'), which comes later.",
+                    f"A topic may require only topics of its own part or of earlier parts: move '{_cut(required.id)}' into part "
+                    f"'{_cut(topic.part)}' or an earlier one, or move '{_cut(topic.id)}' into part '{_cut(required.part)}' or a later one.",
                 ))
     return tuple(Part(id=raw["id"], title=raw["title"], summary=raw.get("summary", "")) for raw in raw_parts)
 
@@ -573,7 +578,7 @@ def check_pages(syllabus, docs_dir, name="syllabus.yml"):
     for topic in syllabus.topics:
         if not (docs_dir / topic.page).is_file():
             problems.add(SyllabusError(
-                f"{name}: topic '{topic.id}', field 'page': docs/{topic.page} does not exist. "
+                f"{name}: topic '{_cut(topic.id)}', field 'page': docs/{_cut(topic.page, 120)} does not exist. "
                 f"Create it (a page with the topic's resources), or set 'page' to the file you meant."
             ))
     claimed = {PurePosixPath(t.page) for t in syllabus.topics}
@@ -602,7 +607,7 @@ def load_syllabus(path, docs_dir, use_directory_urls=True):
     if path.is_symlink():
         problems.raise_any()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is not text
     except FileNotFoundError:
         raise SyllabusError(f"{path.name}: the file does not exist. Create it next to mkdocs.yml; see README.md.") from None
     except UnicodeDecodeError:
@@ -646,16 +651,16 @@ def _describe(entry):
     if kind == "file":
         return f"docs/{what}"
     if kind == "page":
-        return f"the page of topic '{what.id}' (docs/{what.page})"
-    return f"the redirect from the former id '{what[1]}' of topic '{what[0].id}'"
+        return f"the page of topic '{_cut(what.id)}' (docs/{_cut(what.page, 120)})"
+    return f"the redirect from the former id '{_cut(what[1])}' of topic '{_cut(what[0].id)}'"
 
 
 def _collision(earlier, later):
     """One sentence on two entries of _site_entries that cannot both be in the site, and what to do."""
     if later[1] == "redirect" and earlier[1] == "page" and earlier[2] is later[2][0] and earlier[0] == later[0]:
         old = later[2][1]
-        return (f"'{old}' would redirect from {inputs.address(later[0])}, the address of this topic's own page, to "
-                f"itself, forever. Remove '{old}' from 'formerly': the page keeps that address.")
+        return (f"'{_cut(old)}' would redirect from {inputs.address(later[0])}, the address of this topic's own page, to "
+                f"itself, forever. Remove '{_cut(old)}' from 'formerly': the page keeps that address.")
     if earlier[0].rstrip("/") == later[0].rstrip("/"):
         said = (f"{_describe(later)} would be published at {inputs.address(later[0])}, the address of "
                 f"{_describe(earlier)}: one would replace the other.")

@@ -7,10 +7,12 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
 from conftest import ONE_TOPIC, ROOT, make_project, run_build
 from mathforml import mathml, resources
+from mathforml.syllabus import SyllabusError, parse_syllabus
 from synthetic import synthetic_page
 
 # Generous: each case takes milliseconds when linear, and minutes or more when it backtracks.
@@ -128,3 +130,27 @@ def test_an_imported_file_of_too_many_marks_is_refused(browser, site_url, tmp_pa
                                   "nothing was changed.", timeout=15000)
     finally:
         context.close()
+
+
+def test_a_formula_that_fails_names_its_page_and_line_and_is_quoted_in_part(tmp_path):
+    bad = "\\notacommand " + "a + " * 300 + "a"  # 1,200 characters
+    page = synthetic_page("a")
+    lines = page.count("\n")
+    result = run_build(make_project(tmp_path, ONE_TOPIC, {"a": page + f"\nSee ${bad}$.\n"}))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"docs/topics/a.md:{lines + 2}: cannot render the formula '\\\\notacommand a + a + " in result.stderr, result.stderr
+    assert "a + " * 30 not in result.stderr, "the whole formula must not be repeated"
+
+
+@pytest.mark.parametrize("field", ["id", "requires", "formerly", "part", "page"])
+def test_a_100_kb_value_is_quoted_in_part_in_every_message(field):
+    long = "a" * 100_000
+    topic = {"id": "x", "title": "X", "requires": [], "hours": 1, "summary": "S."}
+    value = {"requires": [long], "formerly": [long], "page": f"topics/{long}.md"}.get(field, long)
+    topics = [{**topic, field: value}] + ([{**topic, "id": long, "title": "Y"}] if field == "id" else [])
+    text = yaml.safe_dump({"title": "T", "parts": [{"id": "p", "title": "P"}], "topics": topics}) if field == "part" else \
+        yaml.safe_dump({"title": "T", "topics": topics})
+    with pytest.raises(SyllabusError) as error:
+        parse_syllabus(text, "syllabus.yml")
+    lines = str(error.value).splitlines()
+    assert lines and max(map(len, lines)) < 400, [line[:120] for line in lines if len(line) >= 400]
