@@ -121,15 +121,16 @@ def address(path):
 def collisions(entries):
     """The pairs (earlier, later) of entries (site path, *anything) that cannot both be in the site: one
     path, or a file where the other needs a folder. A folder reserved whole is a path ending in '/'."""
+    # Compared without letter case: on macOS's and Windows' file systems two such paths are one file.
     by_path, found = {}, []
     for position, entry in enumerate(entries):
-        path = entry[0].rstrip("/")
+        path = entry[0].rstrip("/").casefold()
         if path in by_path:
             found.append((by_path[path][1], entry))
         else:
             by_path[path] = (position, entry)
     for position, entry in enumerate(entries):
-        parts = entry[0].rstrip("/").split("/")
+        parts = entry[0].rstrip("/").casefold().split("/")
         for count in range(1, len(parts)):
             folder = by_path.get("/".join(parts[:count]))
             if folder is not None:

@@ -661,11 +661,14 @@ def _collision(earlier, later):
         old = later[2][1]
         return (f"'{_cut(old)}' would redirect from {inputs.address(later[0])}, the address of this topic's own page, to "
                 f"itself, forever. Remove '{_cut(old)}' from 'formerly': the page keeps that address.")
-    if earlier[0].rstrip("/") == later[0].rstrip("/"):
+    if earlier[0].rstrip("/") != later[0].rstrip("/") and earlier[0].rstrip("/").casefold() == later[0].rstrip("/").casefold():
+        said = (f"{_describe(later)} and {_describe(earlier)} differ only in letter case: on macOS and Windows "
+                f"they are one file, and one would replace the other.")
+    elif earlier[0].rstrip("/") == later[0].rstrip("/"):
         said = (f"{_describe(later)} would be published at {inputs.address(later[0])}, the address of "
                 f"{_describe(earlier)}: one would replace the other.")
     else:
-        outer, inner = (earlier, later) if later[0].startswith(earlier[0].rstrip("/") + "/") else (later, earlier)
+        outer, inner = (earlier, later) if later[0].casefold().startswith(earlier[0].rstrip("/").casefold() + "/") else (later, earlier)
         if outer[0].endswith("/"):
             said = f"{_describe(inner)} would be published at {inputs.address(inner[0])}, inside {_describe(outer)}."
         else:

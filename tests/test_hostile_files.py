@@ -121,6 +121,12 @@ def with_topic(text, **fields):
     (with_topic(ONE_TOPIC, page="sitemap.xml.md"), "sitemap.xml, the sitemap MkDocs writes"),
     (with_topic(ONE_TOPIC, page="search/x.md"), "would be published at search/x/, inside search/, the folder of the search index"),
     (with_topic(ONE_TOPIC, page="search/search_index.json.md"), "inside search/, the folder of the search index"),
+    # On macOS and Windows, a clone keeps one of two files whose names differ only in case.
+    (TWO_TOPICS.replace("    summary: S.\n", "    summary: S.\n    page: topics/Foo.md\n", 1)
+     .replace("requires: [a]\n    hours: 2\n    summary: S.\n", "requires: [a]\n    hours: 2\n    summary: S.\n    page: topics/foo.md\n"),
+     "the page of topic 'b' (docs/topics/foo.md) and the page of topic 'a' (docs/topics/Foo.md) differ only in letter "
+     "case: on macOS and Windows they are one file"),
+    (with_topic(ONE_TOPIC, page="Search/x.md"), "inside search/, the folder of the search index"),
 ])
 def test_two_things_at_one_address_are_refused_naming_both(text, expected):
     problems = syllabus_problems(text)
