@@ -3,7 +3,7 @@
 syllabus.py and resources.py refuse what the build cannot read; these rules judge what a learner
 reads: the four sections, a free first resource, a pointer and a note on every resource, hours that
 agree with the resources, https links, numbered worked exercises with collapsed solutions, and a
-short self-check. Every problem of a run comes at once, each on its file and line, saying what is
+short self-check, and concepts used only where a prerequisite teaches them (concepts.py). Every problem of a run comes at once, each on its file and line, saying what is
 wrong and what to do. `make check`, the build and the test suite all run them.
 """
 
@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from mathforml import concepts
+from mathforml.graph import SyllabusGraph
 from mathforml.resources import _sections
 from mathforml.syllabus import printable
 
@@ -36,6 +38,8 @@ SEVERITY = {
     "exercise-count": WARNING,
     "self-check-count": WARNING,
     "solution-length": WARNING,
+    "concept-use": ERROR,
+    "unused-prerequisite": WARNING,
 }
 
 WHY = "Why it matters"  # the first section's title starts so: "Why it matters for machine learning"
@@ -236,6 +240,7 @@ def check_content(syllabus, docs_dir, resources):
         _check_links(name, lines, problems)
         for r in resources.get(topic.id, ()):
             efforts.setdefault((r.url, r.pointer), []).append((name, r))
+    _check_concepts(syllabus, docs_dir, problems)
     for (url, pointer), uses in efforts.items():
         first_name, first = uses[0]
         for name, r in uses[1:]:
@@ -245,6 +250,30 @@ def check_content(syllabus, docs_dir, resources):
                     f"{part}{url} takes {_hours(r.hours)} here but {_hours(first.hours)} on {first_name}:{first.line}. "
                     f"The same part of a resource takes the same time everywhere: make the efforts agree.")))
     return sorted(problems)
+
+
+def _check_concepts(syllabus, docs_dir, problems, name="syllabus.yml"):
+    graph = SyllabusGraph(syllabus)
+    texts = {t.id: (Path(docs_dir) / t.page).read_text(encoding="utf-8-sig") for t in syllabus.topics}
+    uses = concepts.uses_by_topic(graph, texts)
+    if not uses:
+        return
+    for topic_id, use in concepts.misplaced_uses(graph, uses):
+        teacher = graph.by_id[use.concept.topic]
+        problems.append(ContentProblem(f"docs/{graph.by_id[topic_id].page}", use.line, "concept-use", (
+            f"'{use.concept.term}' is taught by '{teacher.title}' ({teacher.id}), which is not a prerequisite of this "
+            f"topic. Add '{teacher.id}' to the 'requires' of '{topic_id}' in {name}, or put the passage in a "
+            f"'!!! info \"{concepts.LOOKING_AHEAD}\"' admonition.")))
+    for topic_id, needs in concepts.reasons(graph, uses).items():
+        topic = graph.by_id[topic_id]
+        for required, terms in needs.items():
+            taught = graph.by_id[required].teaches
+            if taught and not terms:
+                shown = ", ".join(c.term for c in taught[:4]) + (", ..." if len(taught) > 4 else "")
+                problems.append(ContentProblem(name, topic.requires_line, "unused-prerequisite", (
+                    f"topic '{topic_id}' requires '{required}', but its page uses none of what '{required}' teaches "
+                    f"({shown}). It may not be needed: remove it, or add to the 'teaches' of '{required}' what "
+                    f"'{topic_id}' needs from it.")))
 
 
 def errors_and_warnings(problems):

@@ -7,7 +7,7 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import fastjsonschema
@@ -83,6 +83,20 @@ class Problems:
 
 
 @dataclass(frozen=True)
+class Concept:
+    term: str
+    definition: str
+    topic: str  # the id of the topic that teaches it
+    aliases: tuple[str, ...] = ()
+    notation: str = ""
+
+    @property
+    def names(self):
+        """The term and its aliases: the words a page writes when it uses the concept."""
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
 class Topic:
     id: str
     title: str
@@ -92,6 +106,8 @@ class Topic:
     page: str
     part: str | None = None  # a Part's id, when the syllabus has parts
     formerly: tuple[str, ...] = ()  # ids it had before a rename
+    teaches: tuple[Concept, ...] = ()
+    requires_line: int = field(default=0, compare=False)  # of 'requires' in the file, for messages
 
 
 @dataclass(frozen=True)
@@ -505,9 +521,15 @@ def parse_syllabus(text, name="syllabus.yml", use_directory_urls=True):
             page=raw.get("page", f"{TOPICS_DIR}/{raw['id']}.md"),
             part=raw.get("part"),
             formerly=tuple(raw.get("formerly", ())),
+            teaches=tuple(Concept(term=" ".join(c["term"].split()), definition=c["definition"].strip(), topic=raw["id"],
+                                  aliases=tuple(" ".join(a.split()) for a in c.get("aliases", ())),
+                                  notation=c.get("notation", "").strip())
+                          for c in raw.get("teaches", ())),
+            requires_line=lines.get(("topics", index, "requires"), 0),
         )
-        for raw in raw_topics
+        for index, raw in enumerate(raw_topics)
     )
+    _check_concepts(report, problems, topics)
     parts = _check_parts(report, problems, data.get("parts", []), topics)
     pages = {}
     for index, topic in enumerate(topics):
@@ -531,6 +553,23 @@ def parse_syllabus(text, name="syllabus.yml", use_directory_urls=True):
             "Remove one of these 'requires' entries so the topics can be put in order.",
         )
     return syllabus
+
+
+def _check_concepts(report, problems, topics):
+    """Each concept's name (a term or an alias) belongs to one concept, of one topic: a page using
+    it must be told which topic teaches it."""
+    owner = {}
+    for index, topic in enumerate(topics):
+        for position, concept in enumerate(topic.teaches):
+            for name in concept.names:
+                key = name.casefold()
+                if key in owner and owner[key] != (topic.id, position):
+                    other_topic, _ = owner[key]
+                    where = "this topic" if other_topic == topic.id else f"topic '{_cut(other_topic)}'"
+                    problems.add(report.error(("topics", index, "teaches", position),
+                                              f"'{_short(name, 80)}' already names a concept of {where}.",
+                                              "Give each concept its own names, or keep it in one topic."))
+                owner.setdefault(key, (topic.id, position))
 
 
 def _check_parts(report, problems, raw_parts, topics):

@@ -21,9 +21,9 @@ GUIDE = fixture_syllabus("guide")
 SYLLABUS = """\
 title: Rules
 topics:
-  - {id: good, title: Good, requires: [], hours: 3, summary: S.}
+  - {id: good, title: Good, requires: [], hours: 3, summary: S., teaches: [{term: scale degree, definition: A note's place in its scale.}]}
   - {id: bare, title: Bare, requires: [], hours: 1, summary: S.}
-  - {id: messy, title: Messy, requires: [], hours: 50, summary: S.}
+  - {id: messy, title: Messy, requires: [good], hours: 50, summary: S., teaches: [{term: cadence, definition: A closing progression.}]}
 """
 
 GOOD = """\
@@ -65,7 +65,7 @@ BARE = """\
 
 ## You're ready when you can...
 
-- Do only one thing.
+- Do only one thing: hear a cadence.
 """
 
 MESSY = """\
@@ -139,6 +139,7 @@ EXPECTED = [
     "error: docs/topics/bare.md:3: resource 'Only' needs a note: after the italic part, ' · ' and a sentence on what it is best for, starting with a capital letter and ending with a full stop. [resource-note]",
     "error: docs/topics/bare.md:3: resource 'Only' has no pointer. Add the part this topic needs as the fourth italic field, like *book · free · 8 h · ch. 5* or *course · free · 3 h · lectures 4–6*. [resource-pointer]",
     "warning: docs/topics/bare.md:5: the self-check lists 1 item; it has 3 to 6 concrete tasks a learner can try. [self-check-count]",
+    "error: docs/topics/bare.md:7: 'cadence' is taught by 'Messy' (messy), which is not a prerequisite of this topic. Add 'messy' to the 'requires' of 'bare' in syllabus.yml, or put the passage in a '!!! info \"Looking ahead\"' admonition. [concept-use]",
     "error: docs/topics/messy.md:1: the sections are out of order: 'Resources', 'Why it matters for machine learning', 'Worked exercises', 'You're ready when you can...'. Order them: 'Why it matters for machine learning', 'Resources', 'Worked exercises', 'You're ready when you can...'. [sections]",
     "error: docs/topics/messy.md:3: topic 'messy' takes 50 h in syllabus.yml, outside 5 h (the first resource) to 7 h (all resources). Set its 'hours' in that range, or correct the resources' efforts. [hours-match-resources]",
     "error: docs/topics/messy.md:4: 'part 2' of https://example.org/alt takes 2 h here but 1 h on docs/topics/good.md:8. The same part of a resource takes the same time everywhere: make the efforts agree. [same-effort]",
@@ -156,6 +157,7 @@ EXPECTED = [
     "warning: docs/topics/messy.md:36: '## Notes' is not one of the four sections. Make it a level-3 heading ('### Notes') inside one of them, or fold it into the prose. [extra-section]",
     "error: docs/topics/messy.md:38: the self-check has no list. List what a learner can do once the topic is learned, one '- ' line each, like '- Compute the eigenvalues of a 2x2 matrix.' [self-check]",
     "error: docs/topics/messy.md:42: a second '## Worked exercises' section. Merge it into the first, on line 10. [sections]",
+    "warning: syllabus.yml:5: topic 'messy' requires 'good', but its page uses none of what 'good' teaches (scale degree). It may not be needed: remove it, or add to the 'teaches' of 'good' what 'messy' needs from it. [unused-prerequisite]",
 ]
 
 
@@ -203,10 +205,10 @@ def test_make_check_lists_every_problem_and_fails_on_errors(broken):
     result = check(broken, "--docs", str(broken))
     assert result.returncode == 1
     assert result.stderr.splitlines() == EXPECTED + [
-        "20 content errors and 5 warnings: fix the errors (docs/customize.md, 'The content rules')."]
+        "21 content errors and 6 warnings: fix the errors (docs/customize.md, 'The content rules')."]
     assert "Traceback" not in result.stderr and result.stdout == ""
     annotated = check(broken, "--docs", str(broken), github=True)
-    assert annotated.stdout.count("::error ") == 20 and annotated.stdout.count("::warning ") == 5
+    assert annotated.stdout.count("::error ") == 21 and annotated.stdout.count("::warning ") == 6
 
 
 def test_make_check_passes_with_warnings_and_counts_them():
