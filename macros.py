@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from mathforml import render
+from mathforml import concepts, mathml, render
 from mathforml.annotations import workflow_commands
 from mathforml.content import check_content, errors_and_warnings
 from mathforml.export import as_json, progress_document, syllabus_document
@@ -93,7 +93,7 @@ def define_env(env):
         env.variables["syllabus_error"] = error
         config["extra"]["syllabus_error_page"] = render.error_page(error, env.variables.get("syllabus_strings") or load_strings("en")[0])
         config["nav"] = _fill_nav(config["nav"], [])
-        for name in ("reading_order_table", "prerequisite_map", "study_plan", "total_hours",
+        for name in ("reading_order_table", "prerequisite_map", "study_plan", "total_hours", "glossary",
                      "topic_count", "part_count", "whole_guide", "what_next", "progress_bars"):
             env.macro(lambda *args, **kwargs: "", name)
         env.macro(lambda: ("", ""), "hours_range")
@@ -101,6 +101,9 @@ def define_env(env):
         return
     graph = SyllabusGraph(syllabus)
     env.variables["syllabus_graph"] = graph
+    texts = {t.id: (Path(config["docs_dir"]) / t.page).read_text(encoding="utf-8-sig") for t in syllabus.topics}
+    env.variables["syllabus_uses"] = concepts.uses_by_topic(graph, texts)
+    env.variables["syllabus_needs"] = concepts.reasons(graph, env.variables["syllabus_uses"])
     env.variables["topic_urls"] = {t.id: _page_url(config, t.page) for t in syllabus.topics}
     env.variables["first_topic_page"] = graph.reading_order[0].page
     # hooks.py writes each topic's step into the side navigation's links.
@@ -143,6 +146,13 @@ def define_env(env):
     def progress_bars():
         """Hours covered overall and per part (filled in by the progress script)."""
         return _after_markdown(env, render.progress_bars(graph, strings))
+
+    @env.macro
+    def glossary():
+        """Every concept: its notation, definition, the topic that teaches it and the topics that use it."""
+        # Into the Markdown itself, not after it as other blocks: search indexes the page's content, and
+        # a learner looking up a term should land here.
+        return "\n" + render.glossary(graph, env.variables["syllabus_uses"], _link_from(env), mathml.tex_to_mathml, strings) + "\n"
 
     @env.macro
     def total_hours():
@@ -257,10 +267,19 @@ def on_post_page_macros(env):
     # hooks.py compares them with what the rendered page shows.
     env.page.syllabus_resources = env.variables["syllabus_resources"][topic.id]
     env.markdown = with_done_boxes(env.markdown, env.page.syllabus_resources, f"docs/{topic.page}")
+    # A concept's first use links to the topic that teaches it.
+    link = _link_from(env)
+    env.markdown = concepts.with_first_use_links(env.markdown, topic.id, concepts.all_concepts(graph.syllabus),
+                                                 lambda topic_id: link(graph.by_id[topic_id]))
     map_link = get_relative_url(_page_url(env.conf, "map.md"), env.page.url)
     strings = env.variables["syllabus_strings"]
-    header = _after_markdown(env, render.topic_header(graph, topic.id, _link_from(env), map_link, strings))
+    header = _after_markdown(env, render.topic_header(graph, topic.id, _link_from(env), map_link, strings,
+                                                      env.variables["syllabus_needs"].get(topic.id)))
     footer = _after_markdown(env, render.what_next(graph, _link_from(env), strings))
+    report = render.report_link(env.conf["repo_url"], (env.conf["site_url"] or "") + env.variables["topic_urls"][topic.id],
+                                topic.title, strings)
+    if report:
+        footer += "\n\n" + _after_markdown(env, report)
     env.markdown = f"{header}\n\n{env.markdown}\n\n{footer}\n"
 
 
@@ -270,7 +289,8 @@ def on_post_build(env):
     config = env.conf
     graph, urls = env.variables["syllabus_graph"], env.variables["topic_urls"]
     strings = env.variables["syllabus_strings"]
-    document = syllabus_document(graph, env.variables["syllabus_resources"], lambda topic: urls[topic.id], strings)
+    document = syllabus_document(graph, env.variables["syllabus_resources"], lambda topic: urls[topic.id], strings,
+                                 env.variables["syllabus_needs"])
     (Path(config["site_dir"]) / "syllabus.json").write_text(as_json(document), encoding="utf-8")
     (Path(config["site_dir"]) / PROGRESS_DATA).write_text(as_json(progress_document(document), compact=True),
                                                           encoding="utf-8")

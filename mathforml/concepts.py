@@ -144,3 +144,25 @@ def reasons(graph, uses):
     return {topic_id: {required: tuple(u.concept.term for u in uses.get(topic_id, ()) if u.concept.topic == required)
                        for required in graph.by_id[topic_id].requires}
             for topic_id in graph.by_id}
+
+
+def with_first_use_links(markdown, topic_id, all_concepts_, url_of):
+    """The page's Markdown with the first use of each concept another topic teaches linked to that
+    topic's page (`url_of(topic id)`), where the words stand in plain prose: not in a heading, a
+    link's text or an HTML line. A page's own concepts are left as they are: it teaches them."""
+    uses = [u for u in page_uses(markdown, all_concepts_) if u.concept.topic != topic_id and u.end > u.start]
+    lines = markdown.split("\n")
+    by_line = {}
+    for use in uses:
+        by_line.setdefault(use.line - 1, []).append(use)
+    for index, found in by_line.items():
+        line = lines[index]
+        if line.lstrip().startswith(("#", "<", "|", "!!!", "???")):
+            continue
+        for use in sorted(found, key=lambda u: u.start, reverse=True):
+            before = line[:use.start]
+            if before.count("[") > before.count("]") or before.count("**") % 2 and "**" not in line[use.end:]:
+                continue  # inside a link's text, or emphasis the link would split
+            line = f"{before}[{line[use.start:use.end]}]({url_of(use.concept.topic)}){line[use.end:]}"
+        lines[index] = line
+    return "\n".join(lines)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 # 2: parts, each topic's part, former ids and resources, the language and the script's texts.
-FORMAT_VERSION = 2
+# 3: each topic's concepts ('teaches') and what it needs from each prerequisite ('needs').
+FORMAT_VERSION = 3
 
 
 def _resource(resource):
@@ -23,9 +24,11 @@ def _resource(resource):
     }
 
 
-def syllabus_document(graph, resources, url_of, strings):
+def syllabus_document(graph, resources, url_of, strings, needs=None):
     """A JSON-ready dict; `resources` maps topic ids to their records, `url_of(topic)` gives each topic
-    page's URL relative to the site root, `strings` the texts the progress script shows."""
+    page's URL relative to the site root, `strings` the texts the progress script shows, `needs` the
+    reasons on the edges (concepts.reasons)."""
+    needs = needs or {}
     syllabus = graph.syllabus
     return {
         "format": "mathforml-syllabus",
@@ -53,6 +56,9 @@ def syllabus_document(graph, resources, url_of, strings):
                 "page": topic.page,
                 "url": url_of(topic),
                 "resources": [_resource(r) for r in resources[topic.id]],
+                "teaches": [{"term": c.term, "aliases": list(c.aliases), "notation": c.notation, "definition": c.definition}
+                            for c in topic.teaches],
+                "needs": {required: list(terms) for required, terms in needs.get(topic.id, {}).items() if terms},
             }
             for topic in graph.reading_order
         ],

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote, urlencode, urlsplit
+
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from mathforml.map_layout import MARGIN, map_layout
 
@@ -39,10 +41,11 @@ def _render(template, **context):
 MAX_DRAWN_PATH = 60
 
 
-def topic_header(graph, topic_id, link, map_link, t):
+def topic_header(graph, topic_id, link, map_link, t, needs=None):
     """The block at the top of a topic page: part, step, hours, prerequisites, unlocks, and a drawing of the full path.
 
-    `link(topic)` returns the URL of a topic's page relative to the page being rendered.
+    `link(topic)` returns the URL of a topic's page relative to the page being rendered; `needs` maps
+    each prerequisite's id to the terms of its concepts this topic's page uses (concepts.reasons).
     """
     topic = graph.by_id[topic_id]
     path = graph.path_to(topic_id)
@@ -59,6 +62,7 @@ def topic_header(graph, topic_id, link, map_link, t):
         step=graph.step[topic_id],
         steps=len(graph.reading_order),
         requires=graph.requires_of(topic_id),
+        needs=needs or {},
         unlocks=graph.dependents_of(topic_id),
         path_drawing=drawing,
         path_length=len(path),
@@ -117,6 +121,43 @@ def error_page(error, t):
 def what_next(graph, link, t):
     """The box the progress script fills with 'continue with', the topics ready to start, or the finish."""
     return _render("what_next.html", graph=graph, link=link, t=t)
+
+
+def report_link(repo_url, page_url, title, t):
+    """'Report a mistake or a missing prerequisite': a new issue in the site's own repository, filled in
+    with the page; None when repo_url is not a GitHub repository."""
+    parts = urlsplit(repo_url or "")
+    path = parts.path.strip("/").removesuffix(".git")
+    if parts.scheme != "https" or parts.netloc != "github.com" or path.count("/") != 1:
+        return None
+    query = urlencode({"title": t("report.title", title=title), "body": t("report.body", url=page_url)}, quote_via=quote)
+    return _render("report_link.html", href=f"https://github.com/{path}/issues/new?{query}", t=t)
+
+
+def glossary(graph, uses, link, tex_to_mathml, t):
+    """Every concept in reading order of its teaching topic: term, notation, definition, the topic that
+    teaches it and the topics whose pages use it. `tex_to_mathml` renders a notation."""
+    used_in = {}
+    for topic in graph.reading_order:
+        for use in uses.get(topic.id, ()):
+            used_in.setdefault(use.concept, []).append(topic)
+    concepts = [c for topic in graph.reading_order for c in topic.teaches]
+
+    def notation(concept):
+        try:
+            if not concept.notation:
+                return ""
+            mathml = tex_to_mathml(concept.notation).replace("<math ", f'<math alttext="{escape(concept.notation)}" ', 1)
+            return Markup(mathml)
+        except ValueError:
+            return concept.notation  # shown as typed; make check's formula rules are the page's, not this field's
+    return _render("glossary.html", graph=graph, concepts=concepts, used_in=used_in, link=link, notation=notation,
+                   anchor=concept_anchor, t=t)
+
+
+def concept_anchor(concept):
+    """The id of a concept's row on the glossary page."""
+    return "concept-" + "-".join("".join(ch if ch.isalnum() else " " for ch in concept.term.casefold()).split())
 
 
 def progress_bars(graph, t):

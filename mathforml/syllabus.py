@@ -211,7 +211,9 @@ class _Reporter:
             topic = self.data["topics"][path[1]]
             topic_id = topic.get("id") if isinstance(topic, dict) else None
             parts.append(f"topic '{_cut(topic_id)}'" if isinstance(topic_id, str) else f"topic #{path[1] + 1}")
-            if len(path) >= 3:
+            if len(path) >= 4 and path[2] == "teaches" and isinstance(path[3], int):
+                parts.append(f"concept {path[3] + 1} of 'teaches'" + (f", field '{path[4]}'" if len(path) >= 5 else ""))
+            elif len(path) >= 3:
                 parts.append(f"field '{path[2]}'")
         elif path:
             parts.append(f"field '{path[0]}'")
@@ -288,7 +290,8 @@ def _schema_error(report, error):
         field = error.message.split("'")[1]
         if field == "requires":
             return report.error(path + [field], "is missing.", "Add 'requires: []' for a topic that needs nothing first, or 'requires: [some-id]'.")
-        return report.error(path + [field], "is missing.", f"Add '{field}:' to this {'topic' if path else 'file'}.")
+        what = "concept" if len(path) == 4 and path[2] == "teaches" else "topic" if path else "file"
+        return report.error(path + [field], "is missing.", f"Add '{field}:' to this {what}.")
     if kind == "type" and path and path[-1] == "requires" and error.instance is None:
         return report.error(path, "is empty.", "Write 'requires: []' for a topic that needs nothing first.")
     if kind == "type":
@@ -300,6 +303,9 @@ def _schema_error(report, error):
         return report.error(path, f"{_short(error.instance)} is not a valid id.", "Use lowercase letters, digits and dashes, like 'linear-algebra'.")
     if kind == "pattern" and path[-1] == "title":
         return report.error(path, "cannot contain '<', '>', '{' or '}'.", "Titles are plain text; write the words instead.")
+    if kind == "pattern" and "teaches" in path:
+        return report.error(path, "cannot contain < > { } [ ] $ ` * _ or |.",
+                            "Write the words a page uses, without Markdown or HTML.")
     if kind == "pattern" and path[-1] == "page":
         return report.error(path, f"{_short(error.instance)} is not a page path.", "Give a path inside docs/ ending in .md, like 'topics/linear-algebra.md'.")
     if kind == "exclusiveMinimum":
@@ -567,7 +573,7 @@ def _check_concepts(report, problems, topics):
                     other_topic, _ = owner[key]
                     where = "this topic" if other_topic == topic.id else f"topic '{_cut(other_topic)}'"
                     problems.add(report.error(("topics", index, "teaches", position),
-                                              f"'{_short(name, 80)}' already names a concept of {where}.",
+                                              f"'{_cut(name, 80)}' already names a concept of {where}.",
                                               "Give each concept its own names, or keep it in one topic."))
                 owner.setdefault(key, (topic.id, position))
 
