@@ -14,6 +14,9 @@ import logging
 import os
 import posixpath
 import re
+import secrets
+import signal
+import threading
 from pathlib import Path
 
 import rcssmin
@@ -22,11 +25,17 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from mathforml import mathml, unused_css
-from mathforml.page_html import forbidden_html, forged_markers, lines_of, rendered_resources
+from mathforml.page_html import duplicate_ids, forbidden_html, forged_markers, lines_of, rendered_resources
 from mathforml.resources import FORMAT, HEADING
 
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+# The page's own content is fenced by comments holding a secret of this build (on_page_content):
+# what lies between them is author content however a browser parses it, even after a stray
+# '</article>' of its own, so no script there is ever hashed.
+_FENCE_SECRET = secrets.token_hex(16)
+CONTENT_START, CONTENT_END = f"<!--content-{_FENCE_SECRET}-->", f"<!--/content-{_FENCE_SECRET}-->"
+_CONTENT = re.compile(re.escape(CONTENT_START) + ".*?" + re.escape(CONTENT_END), re.DOTALL)
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
 _CHARSET = '<meta charset="utf-8">'
 # The site loads only its own files; inline scripts are allowed one by one by their hash, computed
@@ -45,8 +54,13 @@ def _with_policy(html):
     return html.replace(_CHARSET, _CHARSET + "\n    " + policy, 1)
 
 
+def _without_fences(html):
+    return html.replace(CONTENT_START, "").replace(CONTENT_END, "")
+
+
 def content_security_policy(html):
-    outside = _ARTICLE.sub("", html)
+    # A page without fenced content (the theme's own 404) has no author content: its article is the theme's.
+    outside = _CONTENT.sub("", html) if CONTENT_START in html else _ARTICLE.sub("", html)
     hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
                      for script in _INLINE_SCRIPT.findall(outside)})
     return CSP.format(hashes=" ".join(hashes)).replace("'self' ;", "'self';")
@@ -160,9 +174,36 @@ def on_env(env, config, files):
     return env
 
 
+# A page's time budget, from its Markdown to its finished HTML. Some short inputs make Python-Markdown
+# quadratic (55,000 '[' took over 300 s; the slowest real page takes 0.1 s); no page budget in bytes
+# bounds that, so time is bounded itself, where the platform can (a POSIX build's main thread).
+PAGE_SECONDS = 10
+
+
+def _out_of_time(signum, frame):
+    raise PluginError(f"{_TIMED[0]}: the page took over {PAGE_SECONDS} s to build, far longer than any page "
+                      f"should (a long run of '[', '(' or unclosed markup?). Simplify it, or split it into pages.")
+
+
+_TIMED = [""]
+
+
+def _start_clock(name):
+    if hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread():
+        _TIMED[0] = name
+        signal.signal(signal.SIGALRM, _out_of_time)
+        signal.setitimer(signal.ITIMER_REAL, PAGE_SECONDS)
+
+
+def _stop_clock():
+    if hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else markdown
     mathml.CURRENT_PAGE.set((f"docs/{page.file.src_uri}", source))
+    _start_clock(f"docs/{page.file.src_uri}")
     return markdown
 
 
@@ -173,10 +214,10 @@ def on_page_content(html, page, config, files):
         _unread_resources(html, page, resources)
     # A topic's summary goes into the page's own content, under its header, so search indexes it.
     summary = getattr(page, "syllabus_summary", None)
-    if not summary:
-        return html
-    marker_end = html.index("-->") + 3 if html.startswith("<!-- syllabus-block-") else 0
-    return f'{html[:marker_end]}\n<p class="syllabus-summary">{summary}</p>\n{html[marker_end:]}'
+    if summary:
+        marker_end = html.index("-->") + 3 if html.startswith("<!-- syllabus-block-") else 0
+        html = f'{html[:marker_end]}\n<p class="syllabus-summary">{summary}</p>\n{html[marker_end:]}'
+    return f"{CONTENT_START}{html}{CONTENT_END}"
 
 
 def on_page_context(context, page, config, nav):
@@ -233,6 +274,7 @@ def on_pre_build(config):
 
 
 def on_post_page(output, page, config):
+    _stop_clock()
     error_page = config["extra"].get("syllabus_error_page")
     if error_page:
         return error_page
@@ -245,6 +287,14 @@ def on_post_page(output, page, config):
     # Not while serving: MkDocs' live-reload script is added by the server, after the build.
     if os.environ.get("MATHFORML_SERVING") != "1":
         output = _with_policy(output)
+    output = _without_fences(output)
+    twice = duplicate_ids(output)
+    if twice:
+        shown = ", ".join(f"'{value[:40]}'" for value in twice[:5])
+        raise PluginError(f"docs/{page.file.src_uri}: the id {shown} is on two elements of the page (a heading's "
+                          f"title, or an attribute list like {{: #id }}, repeats one the theme or the build gives "
+                          f"its own controls). Rename the heading, or give it another id with {{: #another-id }}.")
+    if os.environ.get("MATHFORML_SERVING") != "1":
         _PAGE_WORDS.update(unused_css.words(output))
     return output
 
@@ -292,6 +342,7 @@ def _minify_own_files(site):
 
 
 def on_post_build(config):
+    _stop_clock()
     # Not while serving: a preview rebuilt on every save need not be the lightest (the purge changes
     # no style, as tests/test_purged_css_browser.py checks), and MkDocs' live-reload script is added
     # after the build.

@@ -18,6 +18,8 @@ from mathforml.annotations import workflow_commands
 from mathforml.content import check_content, errors_and_warnings
 from mathforml.export import as_json, progress_document, syllabus_document
 from mathforml.graph import SyllabusGraph
+from mathforml.page_html import lines_of
+from mathforml.page_templates import template_problems
 from mathforml.repository import github_pages_url
 from mathforml.resources import load_resources, with_done_boxes
 from mathforml.strings import load_strings
@@ -237,9 +239,34 @@ def _check_topic_front_matter(src, meta):
         raise PluginError("\n".join(problems))
 
 
+# What a page read as a template may name (mathforml/page_templates.py): the macros define_env
+# registers, and the one value.
+TEMPLATE_NAMES = frozenset({"reading_order_table", "prerequisite_map", "study_plan", "whole_guide", "what_next",
+                            "progress_bars", "glossary", "total_hours", "hours_range", "topic_count", "part_count",
+                            "first_topic_page"})
+
+
+def _check_template_page(env, src):
+    rendered = env.page.meta.get("render_macros")
+    if not (rendered or (rendered is None and env.config.get("render_by_default"))):
+        return
+    text = f"{env.page.meta.get('title', '')}\n{env.markdown}"
+    problems = template_problems(text, TEMPLATE_NAMES)
+    if problems:
+        source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        lines = lines_of(source, [jinja.removesuffix("...") for _, jinja in problems])
+        raise PluginError("\n".join(
+            f"docs/{src}:{line or '?'}: '{printable(jinja)}' "
+            f"{'opens a Jinja statement or comment' if jinja in ('{%', '{#') else 'is not one of the build' + chr(39) + 's macros'}. A page read as a "
+            f"template may only name them, like '{{{{ reading_order_table() }}}}', with no other Jinja: an "
+            f"expression could run commands on the machine that builds the site. Remove it."
+            for line, (_, jinja) in zip(lines, problems)))
+
+
 def on_pre_page_macros(env):
     """Runs before mkdocs-macros would read the page as a template: refuses what must not be there."""
     src = env.page.file.src_uri
+    _check_template_page(env, src)
     for key in INTERNAL_KEYS:
         if key in env.page.meta:
             raise PluginError(f"docs/{src}: front matter '{key}' is a name the build sets itself. Remove the line.")

@@ -102,6 +102,40 @@ def _walk(root, shown_root, files):
     return problems
 
 
+# Files a browser opens as a page or runs as a script, published as they are: none of the build's
+# checks and no content security policy would stand between them and a learner's stored progress.
+DOCUMENTS = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt")
+SCRIPTS = (".js", ".mjs")
+SCRIPTS_DIR = "javascripts/"  # the project's own scripts, reviewed as code
+MAX_SVG_BYTES = 200_000
+
+
+def served_file_problems(docs_dir, files):
+    """What of the files under docs_dir would run in a learner's browser outside the build's checks."""
+    from mathforml.page_html import forbidden_html
+
+    problems = []
+    for path in files:
+        lower = path.lower()
+        if lower.endswith(DOCUMENTS):
+            problems.append(f"docs/{path}: a browser opens it as a page of this site, outside the build's checks and "
+                            f"its content security policy. Write the page in Markdown (.md), or remove the file.")
+        elif lower.endswith(SCRIPTS) and not path.startswith(SCRIPTS_DIR):
+            problems.append(f"docs/{path}: a script outside docs/{SCRIPTS_DIR}, which holds the project's own "
+                            f"scripts. Remove it, or propose it there as code.")
+        elif lower.endswith(".svg"):
+            full = Path(docs_dir) / path
+            if full.stat().st_size > MAX_SVG_BYTES:
+                problems.append(f"docs/{path}: the image is over {MAX_SVG_BYTES:,} bytes. Use a smaller one.")
+                continue
+            text = full.read_text(encoding="utf-8", errors="replace")
+            found = forbidden_html(text) + ([("a <foreignObject>", "")] if "foreignobject" in text.lower() else [])
+            if found:
+                problems.append(f"docs/{path}: the image holds {found[0][0]}, which runs when the image is opened "
+                                f"as a page. Remove it from the image.")
+    return problems
+
+
 def site_path(src, use_directory_urls=True):
     """Where MkDocs writes the file docs/<src> in the site (mkdocs.structure.files.File.dest_uri)."""
     if not src.endswith(".md"):

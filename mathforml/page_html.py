@@ -35,6 +35,10 @@ class _Finder(HTMLParser):
         if tag in self.open:
             while self.open.pop() != tag:
                 pass
+        elif tag not in VOID:
+            # A closing tag with no opening one closes the theme's elements around the page (its
+            # <article>): the page would end where the theme's does not.
+            self.found.append((f"a closing </{tag}> that closes nothing the page opened", f"</{tag}"))
 
     def handle_starttag(self, tag, attrs):
         self._check(tag, attrs)
@@ -54,9 +58,26 @@ class _Finder(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append((f"the event attribute '{name}' on <{tag}>", name))
-            elif name in URL_ATTRIBUTES and value and (m := _SCHEME.match(value.replace("\x00", ""))) \
-                    and m[1].lower() in FORBIDDEN_SCHEMES:
-                self.found.append((f"a {m[1].lower()}: address in '{name}' on <{tag}>", m[1]))
+            elif name in URL_ATTRIBUTES and value and (scheme := _scheme(value)) in FORBIDDEN_SCHEMES:
+                # What the source shows of it: up to the first character a browser drops.
+                shown = re.split(r"[\x00-\x20&]", value.lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f "), maxsplit=1)[0]
+                self.found.append((f"a {scheme}: address in '{name}' on <{tag}>", shown or name))
+
+
+# Markup that Python's parser and a browser read differently: a browser ends '<![CDATA[' (outside
+# SVG and MathML) and '<?' at the first '>', and '<!-->' or '<!--->' is an empty comment, where the
+# parser reads on to ']]>' or '-->'; anything hidden that way would escape this reading.
+_TWO_READINGS = re.compile(r"<!\[CDATA\[|<!---?>|<\?|<![^-]|--!>", re.I)
+# What a browser ignores in an address before reading its scheme: tabs and line breaks anywhere,
+# control characters and spaces in front.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+
+
+def _scheme(value):
+    """The scheme of an address as a browser reads it, lower case, or None."""
+    match = _SCHEME.match(_URL_IGNORED.sub("", value).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                                           "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+    return match[1].lower() if match else None
 
 
 def _unclosed_comment(html):
@@ -75,6 +96,9 @@ def forbidden_html(html):
     whatever closes it later in the finished page."""
     if _unclosed_comment(html):
         return [("an HTML comment that is never closed ('<!--' without '-->')", "<!--")]
+    if two := _TWO_READINGS.search(html):
+        return [(f"'{two[0]}', markup that browsers read otherwise than the build (CDATA, '<!-->', '<?' "
+                 f"or '<!' without a comment)", two[0])]
     finder = _Finder()
     finder.feed(html)
     finder.close()
@@ -122,12 +146,12 @@ class _Reading(HTMLParser):
             self.in_h2, self.h2_text, self.in_section = True, [], False
         elif tag == "a" and "headerlink" in (attrs.get("class") or "").split():
             self.in_headerlink = True
-        elif self.in_section and tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])
+        elif self.in_section:
+            self.links += [value for name, value in attrs.items() if name in URL_ATTRIBUTES and value]
         if self.in_section and tag == "input" and "data-progress-resource" in attrs:
             self.boxes += 1
         for name, value in attrs.items():
-            if name in URL_ATTRIBUTES and value and (m := _SCHEME.match(value)) and m[1].lower() == "http":
+            if name in URL_ATTRIBUTES and value and _scheme(value) == "http":
                 self.http.append(value.strip())
 
     def handle_startendtag(self, tag, attrs):
@@ -157,3 +181,18 @@ def rendered_resources(html, heading):
     reading.feed(html)
     reading.close()
     return reading.headings, reading.links, reading.boxes, reading.http
+
+
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+
+
+def duplicate_ids(html):
+    """The ids that more than one element of the finished page carries, in order of first use: a page's
+    heading or attribute list can give its own element the id of one of the build's controls."""
+    seen, twice = set(), []
+    for match in _ID.finditer(html):
+        value = next(group for group in match.groups() if group is not None)
+        if value in seen and value not in twice:
+            twice.append(value)
+        seen.add(value)
+    return twice

@@ -269,7 +269,11 @@ def load_resources(syllabus, docs_dir):
                     f"docs/{topic.page}: the page is {size:,} bytes; a topic page may have at most {MAX_PAGE_BYTES:,}. "
                     f"Shorten it, or split it into more topics."
                 )
-            text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads it: a byte-order mark is not text
+            try:
+                text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads it: a byte-order mark is not text
+            except UnicodeDecodeError as error:
+                raise SyllabusError(f"docs/{topic.page}: the page is not UTF-8 text (byte {error.start + 1} cannot "
+                                    f"be read). Save it as UTF-8.") from None
             resources[topic.id] = parse_resources(text, topic.id, f"docs/{topic.page}")
         except SyllabusError as error:
             problems.add(error)

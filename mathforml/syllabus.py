@@ -647,7 +647,7 @@ def load_syllabus(path, docs_dir, use_directory_urls=True):
     path = Path(path)
     problems = Problems()
     unsafe, files = inputs.check_files(path.parent, docs_dir, path)
-    for problem in unsafe:
+    for problem in unsafe + inputs.served_file_problems(docs_dir, files):
         problems.add(SyllabusError(problem))
     if path.is_symlink():
         problems.raise_any()
@@ -657,6 +657,9 @@ def load_syllabus(path, docs_dir, use_directory_urls=True):
         raise SyllabusError(f"{path.name}: the file does not exist. Create it next to mkdocs.yml; see README.md.") from None
     except UnicodeDecodeError:
         raise SyllabusError(f"{path.name}: the file is not UTF-8 text. Save it as UTF-8.") from None
+    except OSError as error:  # a folder of that name, or no permission to read it
+        raise SyllabusError(f"{path.name}: the file cannot be read ({error.strerror}). It must be a text file "
+                            f"next to mkdocs.yml; see README.md.") from None
     try:
         syllabus = parse_syllabus(text, path.name, use_directory_urls)
         check_pages(syllabus, docs_dir, path.name)

@@ -28,6 +28,14 @@ def build(tmp_path, page, syllabus=ONE):
     ("<img src=x onerror=alert(1)>", 2, "the event attribute 'onerror' on <img>"),
     ("[click](javascript:alert(1))", 2, "a javascript: address in 'href' on <a>"),
     ('<a href="data:text/html,<b>x</b>">x</a>', 2, "a data: address in 'href' on <a>"),
+    # Browsers drop tabs and line breaks in an address, and control characters before it.
+    ('<a href="java&#9;script:alert(1)">x</a>', 2, "a javascript: address in 'href' on <a>"),
+    ("[x](java&#10;script:alert(1))", 2, "a javascript: address in 'href' on <a>"),
+    # A browser ends these at the first '>'; Python's parser read on, and missed what followed.
+    ("x <![CDATA[ ></article><script>alert(1)</script> ]]> y", 2, "'<![CDATA[', markup that browsers read otherwise than the build (CDATA, '<!-->', '<?' or '<!' without a comment)"),
+    ('<!--></article><meta http-equiv="refresh" content="0;url=https://evil.example"><!-- -->', 2,
+     "'<!-->', markup that browsers read otherwise than the build (CDATA, '<!-->', '<?' or '<!' without a comment)"),
+    ("<p>x</p></article>", 2, "a closing </article> that closes nothing the page opened"),
 ])
 def test_a_page_that_carries_script_styles_or_navigation_is_refused_on_its_line(tmp_path, html, line, what):
     result = build(tmp_path, f"Prose.\n{html}\n\n{PAGE}")
@@ -67,6 +75,23 @@ def test_a_template_in_front_matter_is_refused(tmp_path):
     result = build(tmp_path, "---\ntemplate: 404.html\n---\n" + PAGE)
     assert result.returncode != 0
     assert "docs/topics/a.md: front matter 'template' is not allowed" in result.stderr
+
+
+def test_the_policy_never_hashes_a_script_of_the_pages_content_even_past_a_closing_article():
+    from hooks import CONTENT_END, CONTENT_START, content_security_policy
+
+    def digest(script):
+        return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+    html = (f'<head><script>theme()</script></head><body><article class="md-content__inner">{CONTENT_START}'
+            f"<p>x</p></article><script>author()</script>{CONTENT_END}</article><script>footer()</script></body>")
+    policy = content_security_policy(html)
+    assert digest("theme()") in policy and digest("footer()") in policy
+    assert digest("author()") not in policy
+
+
+def test_a_plain_http_address_hidden_by_a_tab_is_still_plain_http(tmp_path):
+    result = build(tmp_path, PAGE.replace("## Resources", 'See <a href="ht&#9;tp://evil.example/">this</a>.\n\n## Resources'))
+    assert result.returncode != 0 and "over plain http" in result.stderr, result.stderr
 
 
 def test_the_policy_hashes_the_templates_scripts_and_never_one_in_the_article():
@@ -153,3 +178,32 @@ def test_a_comment_left_open_is_refused_though_a_generated_marker_follows_it(tmp
     result = build(tmp_path, "<!--\n\n" + PAGE)
     assert result.returncode != 0
     assert "docs/topics/a.md:1: the page holds an HTML comment that is never closed" in result.stderr, result.stderr[-600:]
+
+
+@pytest.mark.parametrize("jinja", [
+    '{{ cycler.__init__.__globals__.os.popen("touch PWNED").read() }}',
+    "{% include 'mkdocs.yml' %}",
+    "{{ config }}",
+])
+def test_a_page_read_as_a_template_may_only_name_the_builds_macros(tmp_path, jinja):
+    project = make_project(tmp_path, ONE, {"a": PAGE})
+    (project / "docs" / "extra.md").write_text(f"---\nrender_macros: true\n---\n# Extra\n\n{{{{ topic_count() }}}}\n\n{jinja}\n",
+                                                 encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/extra.md:8: '" in result.stderr and "A page read as a template may only name" in result.stderr, result.stderr
+    assert not (project / "PWNED").exists()
+
+
+def test_an_id_the_build_gives_its_controls_cannot_be_given_again_by_a_page(tmp_path):
+    result = build(tmp_path, PAGE.replace("Some prose about a.", "Some prose about a.\n{: #syllabus-header }"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/topics/a.md: the id 'syllabus-header' is on two elements of the page" in result.stderr
+
+
+@pytest.mark.parametrize("html", ['<svg><a xlink:href="https://unread.example/">x</a></svg>',
+                                  '<form action="https://unread.example/"><button>Go</button></form>'])
+def test_any_address_in_the_resources_section_is_a_resource_or_refused(tmp_path, html):
+    result = build(tmp_path, PAGE.replace("- [R](https://x.org/r)", f"Prose with {html} inside.\n\n- [R](https://x.org/r)"))
+    assert result.returncode != 0
+    assert "shows a link to 'https://unread.example/' that the build does not read as a resource" in result.stderr

@@ -3,6 +3,7 @@ share link or imported file so large that the build or the plan page stalls on i
 
 import base64
 import json
+import time
 import subprocess
 import sys
 
@@ -154,3 +155,21 @@ def test_a_100_kb_value_is_quoted_in_part_in_every_message(field):
         parse_syllabus(text, "syllabus.yml")
     lines = str(error.value).splitlines()
     assert lines and max(map(len, lines)) < 400, [line[:120] for line in lines if len(line) >= 400]
+
+
+def test_a_page_that_takes_markdown_quadratic_time_is_stopped_at_the_page_budget(monkeypatch):
+    # 55,000 '[' took over 300 s to build; in-process, with a budget of a fifth of a second.
+    import markdown
+    from mkdocs.exceptions import PluginError
+
+    import hooks
+    monkeypatch.setattr(hooks, "PAGE_SECONDS", 0.2)
+    start = time.perf_counter()
+    with pytest.raises(PluginError) as error:
+        hooks._start_clock("docs/topics/a.md")
+        try:
+            markdown.markdown("[" * 55_000)
+        finally:
+            hooks._stop_clock()
+    assert time.perf_counter() - start < 5
+    assert str(error.value).startswith("docs/topics/a.md: the page took over 0.2 s to build")

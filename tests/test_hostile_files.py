@@ -248,3 +248,43 @@ def test_the_themes_own_files_are_kept_while_links_are_dropped(tmp_path):
     (tmp_path / "docs").mkdir()
     kept = hooks.inside_docs(Files([File("main.css", str(theme), str(tmp_path / "site"), True)]), str(tmp_path / "docs"))
     assert [f.src_uri for f in kept] == ["main.css"]
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("evil.html", "<script>document.title = localStorage.length</script>", "docs/evil.html: a browser opens it as a page"),
+    ("assets/feed.xml", "<x/>", "docs/assets/feed.xml: a browser opens it as a page"),
+    ("assets/run.js", "alert(1)", "docs/assets/run.js: a script outside docs/javascripts/"),
+    ("assets/pic.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+     "docs/assets/pic.svg: the image holds a <script> element"),
+    ("assets/pic.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
+     "docs/assets/pic.svg: the image holds the event attribute 'onload' on <svg>"),
+])
+def test_a_file_a_browser_would_run_is_not_published_as_it_is(tmp_path, name, text, expected):
+    project = make_project(tmp_path, ONE_TOPIC)
+    (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / name).write_text(text, encoding="utf-8")
+    problems = load_problems(project)
+    assert any(p.startswith(expected) for p in problems), problems
+    result = run_build(project)
+    assert result.returncode != 0 and expected in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_sites_own_svg_logo_passes(tmp_path):
+    project = make_project(tmp_path, ONE_TOPIC)
+    assert (project / "docs" / "assets" / "logo.svg").exists()
+    load_syllabus(project / "syllabus.yml", project / "docs")  # raises on any problem
+
+
+def test_a_page_that_is_not_utf8_and_a_syllabus_that_is_a_folder_get_messages(tmp_path):
+    project = make_project(tmp_path, ONE_TOPIC)
+    (project / "docs" / "topics" / "a.md").write_bytes(b"\xff\xfe" + synthetic_page("a").encode())
+    check = subprocess.run([sys.executable, "-m", "mathforml", "check"], cwd=project, capture_output=True, text=True)
+    assert check.returncode == 1 and "docs/topics/a.md: the page is not UTF-8 text (byte 1 cannot be read)" in check.stderr
+    assert "Traceback" not in check.stderr
+    (project / "syllabus.yml").unlink()
+    (project / "syllabus.yml").mkdir()
+    check = subprocess.run([sys.executable, "-m", "mathforml", "check"], cwd=project, capture_output=True, text=True)
+    assert check.returncode == 1 and "syllabus.yml: the file cannot be read (Is a directory)" in check.stderr, check.stderr
+    result = run_build(project)
+    assert result.returncode != 0 and "syllabus.yml: the file cannot be read" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -3,6 +3,7 @@ aside, as it was, and the plan page says so; a file of an unknown version is ref
 
 import json
 
+import pytest
 from playwright.sync_api import expect
 
 from test_learner_states_browser import FORM, import_file, key_of, progress_file, stored
@@ -34,6 +35,25 @@ def test_unreadable_stored_text_is_kept_aside_too(context, site_url):  # noqa: F
     page.reload()
     expect(page.locator(FORM)).to_contain_text("This browser held 1 entry of progress that this version")
     assert page.evaluate("k => localStorage.getItem(k)", key_of(site_url) + ":set-aside") == "{not json"
+
+
+@pytest.mark.parametrize("raw", [
+    # A later version's record, whose notes this version does not know.
+    {"version": 3, "topics": {"sets": "done"}, "resources": {}, "notes": {"sets": "revisit"}},
+    {"version": 2, "topics": {"sets": "done"}, "resources": {}, "goal": 7},
+    [{"sets": "done"}],
+    "sets",
+])
+def test_a_record_this_version_reads_only_in_part_is_kept_aside_whole(context, site_url, raw):  # noqa: F811
+    page = context.new_page()
+    page.goto(site_url + "plan/")
+    text = json.dumps(raw)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key_of(site_url), text])
+    page.reload()
+    expect(page.locator(FORM)).to_contain_text("of progress that this version of the site cannot read")
+    page.goto(site_url + "topics/counting/")
+    page.locator('input[data-progress-topic="counting"][value="done"]').check()
+    assert page.evaluate("k => localStorage.getItem(k)", key_of(site_url) + ":set-aside") == text
 
 
 def test_a_file_of_an_unknown_version_is_refused(context, site_url, tmp_path):  # noqa: F811

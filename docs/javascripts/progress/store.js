@@ -24,9 +24,17 @@
 
   // Reads the stored shape, this version's export and the first version's (lists of done ids).
   // Returns the state and how many entries were dropped as malformed.
+  // What the stored shape and the export file may hold besides topics and resources.
+  var KNOWN_FIELDS = ["version", "topics", "resources", "hoursPerWeek", "goal", "format", "site", "exported"];
+  mf.KNOWN_VERSIONS = [1, 2]; // the first version's had none
+
   mf.normalize = function (raw) {
     var state = mf.emptyState(), dropped = 0;
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { state: state, dropped: 0 };
+    if (raw === null || raw === undefined) return { state: state, dropped: 0 };
+    if (typeof raw !== "object" || Array.isArray(raw)) return { state: state, dropped: 1 };
+    // A later version's record may mean more than this version reads: all of it is set aside.
+    if (raw.version !== undefined && mf.KNOWN_VERSIONS.indexOf(raw.version) === -1) dropped++;
+    Object.keys(raw).forEach(function (field) { if (KNOWN_FIELDS.indexOf(field) === -1) dropped++; });
     var topics = raw.topics, resources = raw.resources;
     if (Array.isArray(topics)) {
       topics.forEach(function (id) { if (typeof id === "string") state.topics[id] = "done"; else dropped++; });
@@ -46,6 +54,7 @@
       if (state.hoursPerWeek === null) dropped++;
     }
     if (typeof raw.goal === "string") state.goal = raw.goal;
+    else if (raw.goal !== undefined && raw.goal !== null) dropped++;
     return { state: state, dropped: dropped };
   };
 

@@ -10,7 +10,6 @@
   var MAX_SHARE_CHARS = 256 * 1024; // of the base64url code after #progress=
   var MAX_MARKS = 5000; // topics and resources together
   var SHARE_PREFIX = "#progress=";
-  var KNOWN_VERSIONS = [1, 2]; // files this version reads; the first version's had none
 
   // How many marks a topics or resources field holds, without reading them.
   function count(field) {
@@ -38,7 +37,7 @@
     if (!raw || typeof raw !== "object" || raw.format !== FILE_FORMAT) {
       throw new Error(mf.t("js.not-progress-file"));
     }
-    if (raw.version !== undefined && KNOWN_VERSIONS.indexOf(raw.version) === -1) {
+    if (raw.version !== undefined && mf.KNOWN_VERSIONS.indexOf(raw.version) === -1) {
       throw new Error(mf.t("js.unknown-version", { version: String(raw.version).slice(0, 20) }));
     }
     if (count(raw.topics) + count(raw.resources) > MAX_MARKS) {
