@@ -149,8 +149,8 @@ def glossary(graph, uses, link, tex_to_mathml, t):
                 return ""
             mathml = tex_to_mathml(concept.notation).replace("<math ", f'<math alttext="{escape(concept.notation)}" ', 1)
             return Markup(mathml)
-        except ValueError:
-            return concept.notation  # shown as typed; make check's formula rules are the page's, not this field's
+        except ValueError:  # a fragment to find in formulas, like '\binom', need not render alone: shown as typed
+            return Markup("<code>") + concept.notation + Markup("</code>")
     return _render("glossary.html", graph=graph, concepts=concepts, used_in=used_in, link=link, notation=notation,
                    anchor=concept_anchor, t=t)
 
