@@ -32,6 +32,8 @@ PAGES = {
     "1 MB formula": NORMAL + "\n$$" + "x + " * 250_000 + "$$\n",
     "100,000 unclosed <b>": NORMAL + "\n" + "<b>" * 100_000 + "\n",
     "60 KB of unclosed <b>": NORMAL + "\n" + "<b>" * 20_000 + "\n",  # just under the page budget
+    "55,000 '['": NORMAL + "\n" + "[" * 55_000 + "\n",  # Python-Markdown's links are quadratic
+    "13,700 '[a]('": NORMAL + "\n" + "[a](" * 13_700 + "\n",
 }
 
 
