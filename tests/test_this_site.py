@@ -136,3 +136,53 @@ def test_the_largest_formula_of_this_site_is_far_under_the_budget():
 def test_the_largest_page_of_this_site_is_far_under_the_budget():
     from mathforml import resources
     assert max(p.stat().st_size for p in (ROOT / "docs/topics").glob("*.md")) * 4 < resources.MAX_PAGE_BYTES
+
+
+def _requires_of(text, topic_id, requires):
+    """syllabus.yml's text with the topic's 'requires' line replaced."""
+    pattern = re.compile(rf"(  - id: {re.escape(topic_id)}\n(?:    .*\n)*?    requires: )\[[^\]]*\]")
+    changed, count = pattern.subn(lambda m: m[1] + "[" + ", ".join(requires) + "]", text, count=1)
+    assert count == 1, topic_id
+    return changed
+
+
+# The findings of the referees (../shared/review/), put back on a copy of this site: the edges as they
+# were, or a page that again uses what a later topic teaches. Each is (topic, the change, the teacher
+# the check must name on the topic's page).
+REPRODUCTIONS = [
+    ("numerical", ("requires", ["la-orthogonality", "python-numpy"]), "la-svd"),
+    ("logistic-regression", ("requires", ["linear-regression", "information-theory", "convexity"]), "exponential-family"),
+    ("lagrange", ("requires", ["mv-derivatives"]), "la-symmetric"),
+    ("sgd", ("requires", ["gradient-descent", "random-variables"]), "joint-distributions"),
+    ("la-orthogonality", ("requires", ["la-systems"]), "python-numpy"),
+    ("probability", ("requires", ["gaussian", "limit-theorems"]), "information-theory"),
+    ("statistics", ("requires", ["mle-map", "limit-theorems"]), "exponential-family"),
+    ("mle-map", ("ready", "- Explain how Adam adapts each parameter's step."), "sgd"),
+    ("gradient-descent", ("prose", "For a convex function $f$ the same step size gives a rate."), "convexity"),
+    ("exponential-family", ("prose", "So $a$ is a convex function of several variables."), "convexity"),
+]
+
+
+@pytest.mark.parametrize("topic_id, change, teacher", REPRODUCTIONS)
+def test_each_referee_finding_put_back_is_reported_on_its_page_and_line(tmp_path, topic_id, change, teacher):
+    import shutil
+
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    text = (ROOT / "syllabus.yml").read_text(encoding="utf-8")
+    page = tmp_path / "docs" / "topics" / f"{topic_id}.md"
+    kind, value = change
+    if kind == "requires":
+        text = _requires_of(text, topic_id, value)
+    elif kind == "ready":
+        page.write_text(page.read_text(encoding="utf-8").rstrip("\n") + f"\n{value}\n", encoding="utf-8")
+    else:
+        page.write_text(page.read_text(encoding="utf-8").replace("\n## Resources", f"\n{value}\n\n## Resources", 1),
+                        encoding="utf-8")
+    (tmp_path / "syllabus.yml").write_text(text, encoding="utf-8")
+    syllabus = load_syllabus(tmp_path / "syllabus.yml", tmp_path / "docs")
+    problems = [p for p in check_content(syllabus, tmp_path / "docs", load_resources(syllabus, tmp_path / "docs"))
+                if p.rule == "concept-use" and p.file == f"docs/topics/{topic_id}.md" and f"({teacher})" in p.message]
+    assert problems and all(p.line > 0 for p in problems), f"no concept-use of {teacher} reported on {topic_id}"
+    if kind != "requires":
+        lines = page.read_text(encoding="utf-8").splitlines()
+        assert any(value in lines[p.line - 1] for p in problems), [str(p) for p in problems]
