@@ -266,7 +266,6 @@ def _check_template_page(env, src):
 def on_pre_page_macros(env):
     """Runs before mkdocs-macros would read the page as a template: refuses what must not be there."""
     src = env.page.file.src_uri
-    _check_template_page(env, src)
     for key in INTERNAL_KEYS:
         if key in env.page.meta:
             raise PluginError(f"docs/{src}: front matter '{key}' is a name the build sets itself. Remove the line.")
@@ -279,6 +278,7 @@ def on_pre_page_macros(env):
             f"Markdown, never templates: a template can run any code on the machine that builds the site, so a "
             f"change to a page could run code on a reviewer's computer. Remove the line."
         )
+    _check_template_page(env, src)
 
 
 def on_post_page_macros(env):
