@@ -174,7 +174,7 @@ def on_env(env, config, files):
     return env
 
 
-# A page's time budget, from its Markdown to its finished HTML. Some short inputs make Python-Markdown
+# A page's time budget, for its Markdown to become HTML and for that to become the finished page. Some short inputs make Python-Markdown
 # quadratic (55,000 '[' took over 300 s; the slowest real page takes 0.1 s); no page budget in bytes
 # bounds that, so time is bounded itself, where the platform can (a POSIX build's main thread).
 PAGE_SECONDS = 10
@@ -208,6 +208,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    # MkDocs converts every page first and puts each in its template later: a clock for each stretch.
+    _stop_clock()
     _refused_html(html, page)
     resources = getattr(page, "syllabus_resources", None)
     if resources is not None:
@@ -221,6 +223,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    _start_clock(f"docs/{page.file.src_uri}")
     # Material writes page.meta.title and .description into <head> unescaped: a page's front matter
     # could close the tag and open a script there, where the policy would hash it.
     for key in ("title", "description"):
