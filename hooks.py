@@ -120,6 +120,7 @@ def on_startup(command, dirty):
 # Every page's refused HTML, gathered while pages are converted and reported at once in on_env,
 # before any page is written.
 _PAGE_PROBLEMS = []
+_SOLUTION = re.compile(r'(<details class="success")>(?=\s*<summary>Solution</summary>)')
 _MARKER = re.compile(r"<!-- syllabus-block-\d+ -->")
 
 
@@ -219,6 +220,8 @@ def on_page_content(html, page, config, files):
     if summary:
         marker_end = html.index("-->") + 3 if html.startswith("<!-- syllabus-block-") else 0
         html = f'{html[:marker_end]}\n<p class="syllabus-summary">{summary}</p>\n{html[marker_end:]}'
+    # A search result quotes the exercise, never its worked answer.
+    html = _SOLUTION.sub(r"\g<1> data-search-exclude>", html)
     return f"{CONTENT_START}{html}{CONTENT_END}"
 
 
