@@ -1,10 +1,12 @@
-"""Find a Chromium-family browser for the browser tests; print its path, or exit 1."""
+"""Find the browsers for the browser tests: a Chromium-family one, and Firefox for the typography test.
+`python tests/browser_path.py` prints Chromium's path, or exits 1 when either is missing."""
 
 import os
 import shutil
 import sys
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+FIREFOX_CANDIDATES = ("firefox-esr", "firefox")
 
 
 def browser_path():
@@ -18,8 +20,16 @@ def browser_path():
     return None
 
 
+def firefox_path():
+    """Firefox, driven over WebDriver BiDi (Playwright's 'moz-firefox' channel): Debian's or Mozilla's own build."""
+    explicit = os.environ.get("FIREFOX_PATH")
+    if explicit and os.access(explicit, os.X_OK):
+        return explicit
+    return next((found for found in map(shutil.which, FIREFOX_CANDIDATES) if found), None)
+
+
 if __name__ == "__main__":
     path = browser_path()
-    if not path:
+    if not path or not firefox_path():
         sys.exit(1)
     print(path)

@@ -235,6 +235,19 @@ def browser():
         instance.close()
 
 
+@pytest.fixture(scope="session")
+def firefox():
+    """Headless Firefox over WebDriver BiDi (tests/firefox_bidi.py); like Chromium, required, never skipped."""
+    from browser_path import firefox_path
+    from firefox_bidi import Firefox
+
+    path = firefox_path()
+    assert path, "No Firefox found: run `make test`, which installs Debian's firefox-esr, or set FIREFOX_PATH."
+    instance = Firefox(path)
+    yield instance
+    instance.close()
+
+
 @pytest.fixture
 def offline_page(browser, site_url):
     """A fresh browser profile whose every request off the local site is blocked and recorded."""

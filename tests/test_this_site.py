@@ -186,3 +186,18 @@ def test_each_referee_finding_put_back_is_reported_on_its_page_and_line(tmp_path
     if kind != "requires":
         lines = page.read_text(encoding="utf-8").splitlines()
         assert any(value in lines[p.line - 1] for p in problems), [str(p) for p in problems]
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_no_topic_page_of_this_site_is_wider_than_a_screen(this_site, browser, width):
+    from overflow import WIDE
+
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    over = {}
+    for topic in SYLLABUS.topics:
+        page.goto((this_site / topic.page.removesuffix(".md") / "index.html").as_uri())
+        found = page.evaluate(WIDE)
+        if found["page"] > width or found["wide"]:
+            over[topic.id] = found
+    page.close()
+    assert not over, f"at {width} px: {over}"
