@@ -53,6 +53,7 @@ class Resource:
     pointer: str
     note: str
     line: int  # 1-based, in the page's source file
+    effort: str = ""  # as the page writes it, '40 min' or '1.5 h': every page shows it so
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ def _parse_item(item, topic_id, name):
     return Resource(
         key=f"{topic_id}|{url}|{pointer}", title=title, url=url, authors=" ".join((rest["authors"] or "").split()),
         kind=kind, cost=cost, hours=hours, pointer=pointer, note=(rest["note"] or "").strip(), line=item.first + 1,
+        effort=effort,
     )
 
 

@@ -46,7 +46,7 @@ def test_items_become_records_with_every_field():
     assert first == Resource(
         key="calc|https://mml-book.github.io/|ch. 5", title="Mathematics for Machine Learning",
         url="https://mml-book.github.io/", authors="Deisenroth, Faisal and Ong", kind="book", cost="free",
-        hours=8, pointer="ch. 5", note="Gradients in ML notation.", line=13,
+        hours=8, pointer="ch. 5", note="Gradients in ML notation.", line=13, effort="8 h",
     )
     assert (second.authors, second.hours, second.pointer, second.line) == ("", 1.5, "", 14)
     assert third.key == "calc|https://mml-book.github.io/|ch. 6", "same address, other pointer: tracked separately"

@@ -92,3 +92,14 @@ def test_search_indexes_each_topic_summary(built_site):
     text = {d["location"]: html.unescape(d["text"]) for d in index["docs"]}
     for topic in GRAPH.reading_order:
         assert topic.summary in text[f"topics/{topic.id}/"], topic.id
+
+
+def test_the_print_page_writes_each_effort_as_the_topic_page_does(built_site):
+    """'40 min' on a topic page is '40 min' on the print page too, never '0.67 h'."""
+    import re
+
+    printed = (built_site / "print" / "index.html").read_text(encoding="utf-8")
+    for page in (built_site / "topics").glob("*/index.html"):
+        for effort in re.findall(r"<em>[^<·]+ · [^<·]+ · ([^<·]+?)(?: · [^<]*)?</em>", page.read_text(encoding="utf-8")):
+            assert f" · {effort}" in printed, f"{page.parent.name}: '{effort}' is not written so on the print page"
+    assert " 0.67 h" not in printed and re.search(r" · \d+ min", printed)
