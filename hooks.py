@@ -25,7 +25,8 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from mathforml import mathml, unused_css
-from mathforml.page_html import duplicate_ids, forbidden_html, forged_markers, lines_of, rendered_resources
+from mathforml.page_html import (duplicate_ids, forbidden_html, forged_markers, lines_of, rendered_resources,
+                                 reserved_ids)
 from mathforml.resources import FORMAT, HEADING
 
 
@@ -135,6 +136,10 @@ def _refused_html(html, page):
                "A page's HTML may not run scripts, load styles, other documents or addresses, or send the reader "
                "elsewhere (see SECURITY.md): remove it, and write it in Markdown.")
         _PAGE_PROBLEMS.append(f"{where}: the page holds {what}. {fix}")
+    for value in reserved_ids(_MARKER.sub("", html)):
+        _PAGE_PROBLEMS.append(f"docs/{page.file.src_uri}: the page gives an element the id '{value[:40]}', which the theme "
+                              f"or the build uses for its own (ids starting '__', 'syllabus-', 'plan-' or 'progress-'). "
+                              f"Rename the heading, or give it another id with {{: #another-id }}.")
     for line, text in forged_markers(source):
         _PAGE_PROBLEMS.append(f"docs/{page.file.src_uri}:{line}: '{text}' is written only by the build (its generated blocks "
                               f"and the progress controls); a page cannot write it. Remove it.")

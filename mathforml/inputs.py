@@ -104,7 +104,8 @@ def _walk(root, shown_root, files):
 
 # Files a browser opens as a page or runs as a script, published as they are: none of the build's
 # checks and no content security policy would stand between them and a learner's stored progress.
-DOCUMENTS = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt")
+DOCUMENTS = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt", ".svgz", ".rss", ".atom", ".rdf",
+             ".mml", ".xsd", ".kml")
 SCRIPTS = (".js", ".mjs")
 SCRIPTS_DIR = "javascripts/"  # the project's own scripts, reviewed as code
 MAX_SVG_BYTES = 200_000
@@ -128,8 +129,12 @@ def served_file_problems(docs_dir, files):
             if full.stat().st_size > MAX_SVG_BYTES:
                 problems.append(f"docs/{path}: the image is over {MAX_SVG_BYTES:,} bytes. Use a smaller one.")
                 continue
-            text = full.read_text(encoding="utf-8", errors="replace")
-            found = forbidden_html(text) + ([("a <foreignObject>", "")] if "foreignobject" in text.lower() else [])
+            try:
+                text = full.read_bytes().decode("utf-8")  # what the check reads is what a browser reads
+            except UnicodeDecodeError:
+                problems.append(f"docs/{path}: the image is not UTF-8 text, so the build cannot check it. Save it as UTF-8.")
+                continue
+            found = forbidden_html(text)
             if found:
                 problems.append(f"docs/{path}: the image holds {found[0][0]}, which runs when the image is opened "
                                 f"as a page. Remove it from the image.")

@@ -13,7 +13,10 @@ from html.parser import HTMLParser
 
 # Elements that run code, restyle or re-point the page, or embed another document.
 FORBIDDEN_TAGS = frozenset({"script", "style", "meta", "base", "link", "iframe", "frame", "frameset", "object",
-                            "embed", "applet", "portal", "noscript", "template"})
+                            "embed", "applet", "portal", "noscript", "template",
+                            # SVG's: what animates an attribute into an address, or embeds a document
+                            "set", "animate", "animatemotion", "animatetransform", "handler", "listener",
+                            "foreignobject"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data", "background"})
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*)\s*:", re.I)
 FORBIDDEN_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
@@ -52,6 +55,7 @@ class _Finder(HTMLParser):
         self._check(tag, attrs)
 
     def _check(self, tag, attrs):
+        tag = tag.rsplit(":", 1)[-1]  # <s:script xmlns:s="..."> is a script in an XML document
         if tag in FORBIDDEN_TAGS:
             self.found.append((f"a <{tag}> element", f"<{tag}"))
             return
@@ -183,16 +187,41 @@ def rendered_resources(html, heading):
     return reading.headings, reading.links, reading.boxes, reading.http
 
 
-_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids = []
+
+    def handle_starttag(self, tag, attrs):
+        # As a browser reads them: character references decoded, after '/' as after a space.
+        self.ids += [value for name, value in attrs if name == "id" and value is not None]
+
+    handle_startendtag = handle_starttag
+
+
+def ids_of(html):
+    parser = _Ids()
+    parser.feed(html)
+    parser.close()
+    return parser.ids
 
 
 def duplicate_ids(html):
     """The ids that more than one element of the finished page carries, in order of first use: a page's
     heading or attribute list can give its own element the id of one of the build's controls."""
     seen, twice = set(), []
-    for match in _ID.finditer(html):
-        value = next(group for group in match.groups() if group is not None)
+    for value in ids_of(html):
         if value in seen and value not in twice:
             twice.append(value)
         seen.add(value)
     return twice
+
+
+# Ids the theme ('__config', '__drawer', ...) and the build's controls use: a page's element with one
+# of them comes first in the page, and a script looking the id up finds the page's.
+RESERVED_ID = re.compile(r"__|syllabus-|plan-|progress-")
+
+
+def reserved_ids(html):
+    """The ids in a page's own content that the theme or the build reserve."""
+    return [value for value in ids_of(html) if RESERVED_ID.match(value)]

@@ -195,10 +195,10 @@ def test_a_page_read_as_a_template_may_only_name_the_builds_macros(tmp_path, jin
     assert not (project / "PWNED").exists()
 
 
-def test_an_id_the_build_gives_its_controls_cannot_be_given_again_by_a_page(tmp_path):
-    result = build(tmp_path, PAGE.replace("Some prose about a.", "Some prose about a.\n{: #syllabus-header }"))
+def test_an_id_cannot_be_given_twice_on_a_finished_page(tmp_path):
+    result = build(tmp_path, PAGE.replace("Some prose about a.", "One.\n{: #twice }\n\nTwo.\n{: #twice }"))
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "docs/topics/a.md: the id 'syllabus-header' is on two elements of the page" in result.stderr
+    assert "docs/topics/a.md: the id 'twice' is on two elements of the page" in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("html", ['<svg><a xlink:href="https://unread.example/">x</a></svg>',
@@ -207,3 +207,14 @@ def test_any_address_in_the_resources_section_is_a_resource_or_refused(tmp_path,
     result = build(tmp_path, PAGE.replace("- [R](https://x.org/r)", f"Prose with {html} inside.\n\n- [R](https://x.org/r)"))
     assert result.returncode != 0
     assert "shows a link to 'https://unread.example/' that the build does not read as a resource" in result.stderr
+
+
+@pytest.mark.parametrize("html, value", [
+    ('<div id="&#95;_config" hidden>{}</div>', "__config"),
+    ('<div/id="__config" hidden>{}</div>', "__config"),
+    ('<p id="&#112;lan-hours">x</p>', "plan-hours"),
+])
+def test_an_id_the_theme_or_the_build_reserves_is_refused_however_it_is_written(tmp_path, html, value):
+    result = build(tmp_path, PAGE.replace("Some prose about a.", f"Some prose about a.\n\n{html}\n"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"docs/topics/a.md: the page gives an element the id '{value}'" in result.stderr, result.stderr

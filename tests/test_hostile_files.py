@@ -288,3 +288,18 @@ def test_a_page_that_is_not_utf8_and_a_syllabus_that_is_a_folder_get_messages(tm
     result = run_build(project)
     assert result.returncode != 0 and "syllabus.yml: the file cannot be read" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("assets/x.svgz", b"<svg/>", "docs/assets/x.svgz: a browser opens it as a page"),
+    ("assets/feed.rss", b"<rss/>", "docs/assets/feed.rss: a browser opens it as a page"),
+    ("assets/u16.svg", '\ufeff<svg><script>alert(1)</script></svg>'.encode("utf-16"), "docs/assets/u16.svg: the image is not UTF-8 text"),
+    ("assets/ns.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script></svg>',
+     "docs/assets/ns.svg: the image holds a <script> element"),
+    ("assets/set.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><a><set attributeName="href" to="javascript:alert(1)"/>x</a></svg>',
+     "docs/assets/set.svg: the image holds a <set> element"),
+])
+def test_files_a_browser_reads_as_documents_in_other_guises_are_refused(tmp_path, name, data, expected):
+    project = make_project(tmp_path, ONE_TOPIC)
+    (project / "docs" / name).write_bytes(data)
+    assert any(p.startswith(expected) for p in load_problems(project)), load_problems(project)
