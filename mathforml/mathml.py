@@ -14,6 +14,7 @@ operators, Temml's "tex" wrapping, into several <math> elements a line may break
 from __future__ import annotations
 
 import contextvars
+import functools
 import html
 import logging
 import re
@@ -78,6 +79,7 @@ def _shown(tex):
     return repr(tex if len(tex) <= 60 else tex[:57] + "...")
 
 
+@functools.lru_cache(maxsize=20_000)  # the same short formulas ('x', 'n') recur on every page
 def _render(tex, display, wrap):
     from py_mini_racer import JSEvalException
 
@@ -170,15 +172,13 @@ def tex_to_mathml(tex, display=False):
 
 def _pieces(tex, display):
     """The formula as <math> elements a line may break between: its top-level pieces, each ending in a
-    relation or binary operator, when the formula is long enough to need it; else one element."""
+    relation or binary operator, when the formula is long enough to need it; else one element.
+    One rendering for most formulas: only a long display formula that does not split takes two."""
+    if len(tex) <= WRAP_AFTER_CHARS:
+        return [_single(tex, display)]
     # Temml splits only inline formulas: a display one is split as an inline one in display style.
     root = _checked(_render("\\displaystyle " + tex if display else tex, False, wrap=True), tex)
     children = list(root)
-    if len(tex) <= WRAP_AFTER_CHARS or len(children) < 2:
-        root = _checked(_render(tex, display, wrap=False), tex)
-        if display:
-            root.set("display", "block")
-        return [root]
     pieces = []
     for child in children:
         operand = any(e.tag not in (f"{{{NS}}}mo", f"{{{NS}}}mspace", f"{{{NS}}}mrow") for e in child.iter())
@@ -193,7 +193,16 @@ def _pieces(tex, display):
             piece.set("displaystyle", "true")
         piece.append(child)
         pieces.append(piece)
-    return pieces
+    if len(pieces) > 1:
+        return pieces
+    return [_single(tex, display)] if display else [root]
+
+
+def _single(tex, display):
+    root = _checked(_render(tex, display, wrap=False), tex)
+    if display:
+        root.set("display", "block")
+    return root
 
 
 def _scrolling(mathml, text):
