@@ -205,9 +205,9 @@ def _single(tex, display):
     return root
 
 
-def _scrolling(mathml, text):
+def _scrolling(mathml):
     """A formula or piece that may not fit a phone, in a box that scrolls (Firefox does not scroll a <math>)."""
-    return f'<span class="math-scroll">{mathml}</span>' if len(text) > WRAP_AFTER_CHARS // 2 else mathml
+    return f'<span class="math-scroll">{mathml}</span>'
 
 
 def _ends_in_a_break(piece):
@@ -246,15 +246,15 @@ def _replace(match):
         pieces[0].set("alttext", tex)
         mathml = ElementTree.tostring(pieces[0], encoding="unicode").replace("<math ", f"<math {exclude}", 1)
         if not display:
-            return _scrolling(mathml, tex)
+            return _scrolling(mathml) if len(tex) > WRAP_AFTER_CHARS else mathml
         # A long formula that cannot break (a matrix, one long product) may scroll in its box on a phone:
         # then keyboard users must be able to reach it.
         focus = ' tabindex="0"' if len(tex) > WRAP_AFTER_CHARS else ""
         return f'<div class="math-block"{focus}>{mathml}</div>'
     # Several <math> pieces read as one formula: the wrapper is what assistive technology announces.
     # Chromium breaks a line between two <math> elements only at a character: a zero-width space.
-    joined = "\u200b".join(_scrolling(ElementTree.tostring(p, encoding="unicode").replace("<math ", '<math aria-hidden="true" ', 1),
-                                      "".join(p.itertext())) for p in pieces)
+    joined = "\u200b".join(_scrolling(ElementTree.tostring(p, encoding="unicode").replace("<math ", '<math aria-hidden="true" ', 1))
+                           for p in pieces)
     if display:
         return f'<div class="math-block math-pieces" {exclude}role="math" aria-label="{label}">{joined}</div>'
     return f'<span class="math-pieces" {exclude}role="math" aria-label="{label}">{joined}</span>'
