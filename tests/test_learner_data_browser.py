@@ -43,6 +43,7 @@ def test_unreadable_stored_text_is_kept_aside_too(context, site_url):  # noqa: F
     {"version": 2, "topics": {"sets": "done"}, "resources": {}, "goal": 7},
     [{"sets": "done"}],
     "sets",
+    {"version": 2, "topics": {"sets": "done"}, "resources": {}, "exported": "2026-01-01"},
 ])
 def test_a_record_this_version_reads_only_in_part_is_kept_aside_whole(context, site_url, raw):  # noqa: F811
     page = context.new_page()

@@ -85,7 +85,12 @@
     }
     var read;
     try {
-      read = mf.normalize(JSON.parse(text));
+      var raw = JSON.parse(text);
+      read = mf.normalize(raw);
+      // An export file's own fields mean nothing in stored progress, and a save would drop them.
+      if (raw && typeof raw === "object") {
+        ["format", "site", "exported"].forEach(function (field) { if (mf.has(raw, field)) read.dropped++; });
+      }
     } catch (error) {
       keepAside(text, 1);
       return mf.emptyState();
