@@ -17,11 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mathforml.resources import HEADING, _sections
+from mathforml.resources import _FENCE, HEADING, _body_start, _sections
 
 LOOKING_AHEAD = "Looking ahead"
 _LOOK_AHEAD = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s*[\w-]*\s*"' + LOOKING_AHEAD + r'\b[^"]*"\s*$')
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _DISPLAY = re.compile(r"^\s*\$\$")
 _INLINE_MATH = re.compile(r"\$([^$\n]+)\$")
 # Link targets, autolinks, HTML tags, inline code and the build's own markers: no text of a page's prose.
@@ -44,10 +43,9 @@ def _passages(lines):
         if level == 2 and title == HEADING:
             end = next((i for lvl, _, i in headings[position + 1:] if lvl <= 2), len(lines))
             skip.update(range(index, end))
-        skip.add(index) if level <= 2 else None
-    if lines and lines[0].strip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
-        skip.update(range(end + 1))
+        if level <= 2:
+            skip.add(index)
+    skip.update(range(_body_start(lines)))
     fenced = display = False
     ahead = None  # the indent of an open look-ahead admonition
     for index, line in enumerate(lines):

@@ -79,13 +79,17 @@ def _heading(line):
     return len(start[1]), title
 
 
+def _body_start(lines):
+    """The index of the first line after the page's front matter (0 without front matter)."""
+    if lines and lines[0].strip() == "---":
+        return next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
+    return 0
+
+
 def _sections(lines):
     """(level, title, index) of each heading outside code blocks, front matter skipped."""
-    start = 0
-    if lines and lines[0].strip() == "---":
-        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
     fenced = False
-    for index in range(start, len(lines)):
+    for index in range(_body_start(lines), len(lines)):
         if _FENCE.match(lines[index]):
             fenced = not fenced
             continue
