@@ -226,10 +226,11 @@ def check_content(syllabus, docs_dir, resources):
 
     `resources` is load_resources' result for the same syllabus and docs_dir."""
     problems = []
-    efforts = {}
+    efforts, texts = {}, {}
     for topic in syllabus.topics:
         name = f"docs/{topic.page}"
-        lines = (Path(docs_dir) / topic.page).read_text(encoding="utf-8-sig").splitlines()
+        texts[topic.id] = (Path(docs_dir) / topic.page).read_text(encoding="utf-8-sig")
+        lines = texts[topic.id].splitlines()
         bodies = _section_bodies(lines)
         found = _check_sections(name, lines, bodies, problems)
         if "Worked exercises" in found:
@@ -240,7 +241,7 @@ def check_content(syllabus, docs_dir, resources):
         _check_links(name, lines, problems)
         for r in resources.get(topic.id, ()):
             efforts.setdefault((r.url, r.pointer), []).append((name, r))
-    _check_concepts(syllabus, docs_dir, problems)
+    _check_concepts(syllabus, texts, problems)
     for (url, pointer), uses in efforts.items():
         first_name, first = uses[0]
         for name, r in uses[1:]:
@@ -252,9 +253,9 @@ def check_content(syllabus, docs_dir, resources):
     return sorted(problems)
 
 
-def _check_concepts(syllabus, docs_dir, problems, name="syllabus.yml"):
+def _check_concepts(syllabus, texts, problems, name="syllabus.yml"):
+    """`texts` holds each topic id's page as check_content read it."""
     graph = SyllabusGraph(syllabus)
-    texts = {t.id: (Path(docs_dir) / t.page).read_text(encoding="utf-8-sig") for t in syllabus.topics}
     uses = concepts.uses_by_topic(graph, texts)
     if not uses:
         return
