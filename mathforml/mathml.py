@@ -142,8 +142,9 @@ def _is_operator_name(element):
 def _opens_or_operates(element):
     """Whether TeX puts no thin space before an operator name after `element`: an opening fence, or a
     binary operator or relation, whose own spacing MathML already sets."""
-    return element.tag == f"{{{NS}}}mo" and element.get("form") != "postfix" and element.get("fence") != "true" \
-        or element.tag == f"{{{NS}}}mo" and element.get("form") == "prefix"
+    if element.tag != f"{{{NS}}}mo":
+        return False
+    return element.get("form") == "prefix" or (element.get("form") != "postfix" and element.get("fence") != "true")
 
 
 def _space_operator_names(root):
@@ -156,24 +157,26 @@ def _space_operator_names(root):
                 parent.insert(index, ElementTree.Element(f"{{{NS}}}mspace", {"width": "0.1667em"}))
 
 
-def tex_to_mathml(tex, display=False):
-    """TeX source -> one <math> element as text; raises ValueError when Temml cannot read it."""
-    tex = tex.strip()
+def _within_budget(tex):
     if len(tex) > MAX_FORMULA_CHARS:
         raise ValueError(
             f"cannot render the formula {_shown(tex)}: it has {len(tex):,} characters, and a formula may have at "
             f"most {MAX_FORMULA_CHARS:,}. Split it into several formulas."
         )
-    root = _checked(_render(tex, display, wrap=False), tex)
-    if display:
-        root.set("display", "block")
-    return ElementTree.tostring(root, encoding="unicode")
+
+
+def tex_to_mathml(tex, display=False):
+    """TeX source -> one <math> element as text; raises ValueError when Temml cannot read it."""
+    tex = tex.strip()
+    _within_budget(tex)
+    return ElementTree.tostring(_single(tex, display), encoding="unicode")
 
 
 def _pieces(tex, display):
     """The formula as <math> elements a line may break between: its top-level pieces, each ending in a
     relation or binary operator, when the formula is long enough to need it; else one element.
     One rendering for most formulas: only a long display formula that does not split takes two."""
+    _within_budget(tex)
     if len(tex) <= WRAP_AFTER_CHARS:
         return [_single(tex, display)]
     # Temml splits only inline formulas: a display one is split as an inline one in display style.
@@ -232,8 +235,6 @@ def _replace(match):
     display = match["block"] is not None
     tex = html.unescape(match["block"] if display else match["inline"]).strip()
     try:
-        if len(tex) > MAX_FORMULA_CHARS:
-            tex_to_mathml(tex)  # raises with the budget's message
         pieces = _pieces(tex, display)
     except ValueError as error:
         log.warning(f"{_where(tex)}{error}")
