@@ -20,6 +20,7 @@ FORBIDDEN_TAGS = frozenset({"script", "style", "meta", "base", "link", "iframe",
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data", "background"})
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*)\s*:", re.I)
 FORBIDDEN_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
+_LEADING = "".join(map(chr, range(0x21)))  # C0 controls and space, which a browser drops in front
 # Elements left open nest ever deeper, and the theme's search index reads nesting in quadratic time
 # (20,000 unclosed <b> take 17 s); no page of prose nests a hundred deep.
 MAX_DEPTH = 100
@@ -64,7 +65,7 @@ class _Finder(HTMLParser):
                 self.found.append((f"the event attribute '{name}' on <{tag}>", name))
             elif name in URL_ATTRIBUTES and value and (scheme := _scheme(value)) in FORBIDDEN_SCHEMES:
                 # What the source shows of it: up to the first character a browser drops.
-                shown = re.split(r"[\x00-\x20&]", value.lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f "), maxsplit=1)[0]
+                shown = re.split(r"[\x00-\x20&]", value.lstrip(_LEADING), maxsplit=1)[0]
                 self.found.append((f"a {scheme}: address in '{name}' on <{tag}>", shown or name))
 
 
@@ -79,8 +80,7 @@ _URL_IGNORED = re.compile(r"[\t\n\r]")
 
 def _scheme(value):
     """The scheme of an address as a browser reads it, lower case, or None."""
-    match = _SCHEME.match(_URL_IGNORED.sub("", value).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                                           "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+    match = _SCHEME.match(_URL_IGNORED.sub("", value).lstrip(_LEADING))
     return match[1].lower() if match else None
 
 
