@@ -125,8 +125,16 @@ _SOLUTION = re.compile(r'(<details class="success")>(?=\s*<summary>Solution</sum
 _MARKER = re.compile(r"<!-- syllabus-block-\d+ -->")
 
 
+def _source(page):
+    """The page's file as written, for the line numbers of messages: read once per build of the page."""
+    if not hasattr(page, "syllabus_source"):
+        path = page.file.abs_src_path
+        page.syllabus_source = Path(path).read_text(encoding="utf-8-sig") if path else ""
+    return page.syllabus_source
+
+
 def _refused_html(html, page):
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else ""
+    source = _source(page)
     # Without the build's own markers: the template replaces them, so a '-->' of theirs must not
     # close a comment the author left open.
     found = forbidden_html(_MARKER.sub("", html))
@@ -152,7 +160,7 @@ def _unread_resources(html, page, resources):
     """What the rendered topic page shows that the build's reading of its resources missed: Markdown
     renders more than one line-based reading sees (an indented or numbered item, a heading written
     with a character reference, front matter that is not valid), and a hidden item is read but not shown."""
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    source = _source(page)
     name = f"docs/{page.file.src_uri}"
     headings, links, boxes, http = rendered_resources(html, HEADING)
     if headings != 1:
@@ -207,7 +215,7 @@ def _stop_clock():
 
 
 def on_page_markdown(markdown, page, config, files):
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else markdown
+    source = _source(page) or markdown
     mathml.CURRENT_PAGE.set((f"docs/{page.file.src_uri}", source))
     _start_clock(f"docs/{page.file.src_uri}")
     return markdown

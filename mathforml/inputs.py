@@ -12,6 +12,8 @@ import os
 import posixpath
 from pathlib import Path
 
+from mathforml.page_html import forbidden_html
+
 # Bytes of UTF-8, as file systems count them (most allow 255 in a name): a page is also written in
 # site/ under its own name, and an address this long is one nobody types.
 MAX_NAME = 100
@@ -113,8 +115,6 @@ MAX_SVG_BYTES = 200_000
 
 def served_file_problems(docs_dir, files):
     """What of the files under docs_dir would run in a learner's browser outside the build's checks."""
-    from mathforml.page_html import forbidden_html
-
     problems = []
     for path in files:
         lower = path.lower()
