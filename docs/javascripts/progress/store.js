@@ -22,19 +22,21 @@
     return isFinite(hours) && hours >= mf.HOURS.min && hours <= mf.HOURS.max ? hours : null;
   };
 
-  // Reads the stored shape, this version's export and the first version's (lists of done ids).
-  // Returns the state and how many entries were dropped as malformed.
-  // What the stored shape and the export file may hold besides topics and resources.
-  var KNOWN_FIELDS = ["version", "topics", "resources", "hoursPerWeek", "goal", "format", "site", "exported"];
+  // What stored progress holds; an export file holds its own fields too (transfer.js passes them).
+  var STORED_FIELDS = ["version", "topics", "resources", "hoursPerWeek", "goal"];
+  mf.FILE_FIELDS = ["format", "site", "exported"];
   mf.KNOWN_VERSIONS = [1, 2]; // the first version's had none
 
-  mf.normalize = function (raw) {
+  // Reads the stored shape, this version's export and the first version's (lists of done ids), with
+  // extraFields allowed besides the stored ones. Returns the state and how many entries were dropped.
+  mf.normalize = function (raw, extraFields) {
+    var known = STORED_FIELDS.concat(extraFields || []);
     var state = mf.emptyState(), dropped = 0;
     if (raw === null || raw === undefined) return { state: state, dropped: 0 };
     if (typeof raw !== "object" || Array.isArray(raw)) return { state: state, dropped: 1 };
     // A later version's record may mean more than this version reads: all of it is set aside.
     if (raw.version !== undefined && mf.KNOWN_VERSIONS.indexOf(raw.version) === -1) dropped++;
-    Object.keys(raw).forEach(function (field) { if (KNOWN_FIELDS.indexOf(field) === -1) dropped++; });
+    Object.keys(raw).forEach(function (field) { if (known.indexOf(field) === -1) dropped++; });
     var topics = raw.topics, resources = raw.resources;
     if (Array.isArray(topics)) {
       topics.forEach(function (id) { if (typeof id === "string") state.topics[id] = "done"; else dropped++; });
@@ -85,12 +87,7 @@
     }
     var read;
     try {
-      var raw = JSON.parse(text);
-      read = mf.normalize(raw);
-      // An export file's own fields mean nothing in stored progress, and a save would drop them.
-      if (raw && typeof raw === "object") {
-        ["format", "site", "exported"].forEach(function (field) { if (mf.has(raw, field)) read.dropped++; });
-      }
+      read = mf.normalize(JSON.parse(text));
     } catch (error) {
       keepAside(text, 1);
       return mf.emptyState();

@@ -43,7 +43,7 @@
     if (count(raw.topics) + count(raw.resources) > MAX_MARKS) {
       throw new Error(mf.t("js.file-too-many", { limit: MAX_MARKS })); // share links are counted before
     }
-    var read = mf.normalize(raw);
+    var read = mf.normalize(raw, mf.FILE_FIELDS);
     if (read.dropped) {
       throw new Error(mf.t("js.invalid-entries", {
         entries: mf.t("js.entries", { count: read.dropped }), min: mf.HOURS.min, max: mf.HOURS.max }));
