@@ -125,3 +125,17 @@ def test_a_formula_too_wide_for_a_phone_breaks_and_one_that_cannot_scrolls_in_it
     box = page.locator("article .math-scroll:has(math[alttext^='\\\\frac{1}{2\\\\pi}'])")
     assert box.evaluate("b => b.scrollWidth > b.clientWidth && getComputedStyle(b).overflowX === 'auto'")
     page.close()
+
+
+BASELINES = """() => {
+  const text = e => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect(); };
+  const plain = [...document.querySelectorAll('article math')].find(m => m.getAttribute('alttext') === 'x');
+  const boxed = document.querySelector("article .math-pieces[aria-label^='x + x'] .math-scroll mi");
+  return [text(plain.querySelector('mi')).bottom, text(boxed).bottom];
+}"""
+
+
+def test_a_formula_in_a_scrolling_box_sits_on_the_line_as_a_plain_one_does(typography):
+    # 'vertical-align' is a shorthand that resets 'baseline-source': the box then sat a descent too high.
+    plain, boxed = typography.evaluate(BASELINES)
+    assert abs(plain - boxed) <= 0.5, f"the same 'x' ends at {plain:.1f} px plain and {boxed:.1f} px in its box"
