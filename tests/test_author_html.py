@@ -130,6 +130,8 @@ def test_elements_left_open_a_hundred_deep_are_refused_before_the_search_index_r
     ("- [R](https://evil.example@x.org/) · *book · free · 1 h · ch. 1* · A note.", "has a user name in it (before '@')"),
     ("- [R](https://[::1/) · *book · free · 1 h · ch. 1* · A note.", "is not a valid address"),
     ("- [R](https://x.org/) · *book · free · 20000 h · ch. 1* · A note.", "is over 10,000 hours"),
+    # 400 nines passed make check, then crashed the build with OverflowError.
+    ("- [R](https://x.org/) · *book · free · " + "9" * 400 + " h · ch. 1* · A note.", "is over 10,000 hours"),
     ("- [" + "T" * 100_000 + "](https://x.org/) · *boook · free · 1 h · ch. 1* · A note.", "resource '" + "T" * 77 + "...'"),
 ])
 def test_a_resource_line_an_author_could_abuse_is_refused_briefly(line, message):
@@ -218,3 +220,10 @@ def test_an_id_the_theme_or_the_build_reserves_is_refused_however_it_is_written(
     result = build(tmp_path, PAGE.replace("Some prose about a.", f"Some prose about a.\n\n{html}\n"))
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"docs/topics/a.md: the page gives an element the id '{value}'" in result.stderr, result.stderr
+
+
+def test_a_heading_that_would_take_a_generated_id_is_refused(tmp_path):
+    # '## Syllabus header' gets the id of the header block, and the progress script then finds the page's.
+    result = build(tmp_path, PAGE.replace("## Resources", "### Syllabus header\n\nProse.\n\n## Resources"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/topics/a.md: the page gives an element the id 'syllabus-header'" in result.stderr, result.stderr[-600:]
